@@ -1,0 +1,14 @@
+"""tieup's command line: parse, call the library, print. Nothing else.
+
+Each module below registers its commands on the shared Typer `app`.
+"""
+
+from tieup.cli import extract as _extract  # noqa: F401  (registers commands)
+from tieup.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

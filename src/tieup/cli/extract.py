@@ -1,0 +1,1 @@
+"""`tieup extract` and `tieup eval` (filled in by the relate work)."""
