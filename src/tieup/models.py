@@ -82,6 +82,18 @@ class Article:
 
 
 @dataclass(slots=True)
+class Mention:
+    """One occurrence of an entity in an article's text (character offsets)."""
+
+    text: str
+    start: int
+    end: int
+    entity_id: str
+    type: str = "org"  # "org" or "person"
+    sent: int = 0  # index of the sentence it stands in
+
+
+@dataclass(slots=True)
 class Entity:
     """An organisation or a person, linked to the knowledge base when possible.
 

@@ -1,0 +1,84 @@
+"""Cue lexicons per language: data files in ``lexicons/``, compiled once.
+
+A user can extend a language's lexicon with their own JSON file of the same
+shape; its lists are appended to the built-in ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from tieup.models import Kind, Status
+
+Patterns = tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    status: dict[Status, Patterns]
+    active_weak: Patterns
+    past_agreement: Patterns
+    rumour: Patterns
+    conditional_ok: Patterns
+    kind: dict[Kind, Patterns]
+    partner_before: Patterns
+    split: Patterns
+    pair_all: Patterns
+    list_intro: Patterns
+    ownership: Patterns
+    roles: re.Pattern[str]
+    nonparties: frozenset[str]
+
+
+def _compile(items: list[str]) -> Patterns:
+    return tuple(re.compile(p, re.IGNORECASE) for p in items)
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict):
+            out[key] = _merge(out.get(key, {}), value)
+        elif isinstance(value, list):
+            out[key] = [*out.get(key, []), *value]
+        else:
+            out[key] = value
+    return out
+
+
+def _read(name: str) -> dict:
+    return json.loads((resources.files("tieup.relate") / "lexicons" / name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=8)
+def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
+    """The compiled lexicon for `lang`, with an optional user file merged on top."""
+    data = _read(f"{lang}.json")
+    data = _merge(data, _read("common.json"))
+    if extra:
+        data = _merge(data, json.loads(Path(extra).read_text("utf-8")))
+    roles = sorted(data["roles"], key=len, reverse=True)
+    return Lexicon(
+        lang=lang,
+        status={Status(k): _compile(v) for k, v in data["status"].items() if k in set(Status)},
+        active_weak=_compile(data["status"].get("active_weak", [])),
+        past_agreement=_compile(data.get("past_agreement", [])),
+        rumour=_compile(data["rumour"]),
+        conditional_ok=_compile(data.get("conditional_ok", [])),
+        kind={Kind(k): _compile(v) for k, v in data["kind"].items()},
+        partner_before=tuple(
+            re.compile(r"\b" + p + r"\W*$", re.IGNORECASE) for p in data["partner_before"]
+        ),
+        split=_compile(data["split"]),
+        pair_all=_compile(data["pair_all"]),
+        list_intro=_compile(data["list_intro"]),
+        ownership=_compile(data["ownership"]),
+        roles=re.compile(r"(?:" + "|".join(roles) + r")", re.IGNORECASE),
+        nonparties=frozenset(data.get("nonparties", [])),
+    )

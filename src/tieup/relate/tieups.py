@@ -1,0 +1,331 @@
+"""Tie-ups between organisations, read sentence by sentence.
+
+For each sentence (split further into clauses at parentheses, semicolons and
+contrastive conjunctions) that names an organisation and holds a status cue:
+
+1. the organisations are grouped into lists ("Toyota, Mazda et Subaru",
+   "Renault-Nissan-Mitsubishi"); a list introduced by "comme", "such as",
+   "avec" ... is one side of a relation and its members are not paired with
+   each other; a list after "entre"/"between" or in subject position is
+   reciprocal;
+2. a preposition such as "avec"/"with" splits the clause into two sides, and
+   each organisation of one side is paired with each of the other; a side
+   left empty is filled by the person who speaks for an organisation ("de
+   Meo" -> Renault) or by the article's main organisation;
+3. the clause's status comes from its cues (ended > agreed > active > talks),
+   and becomes `rumored` when the clause is reported speech, a question or in
+   the conditional; an organisation called a partner ("ses partenaires Geely")
+   is an active partner whatever the rest of the clause says.
+
+Across the article each pair keeps one status: a confirmed one outranks a
+rumour, and among confirmed ones ended > agreed > active > talks (the latest
+state the article reports).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from tieup.models import Kind, Status, TieUp
+from tieup.relate.lexicon import Lexicon
+
+PRECEDENCE = {
+    Status.ENDED: 5,
+    Status.AGREED: 4,
+    Status.ACTIVE: 3,
+    Status.TALKS: 2,
+    Status.RUMORED: 1,
+}
+KIND_ORDER = [
+    Kind.JOINT_VENTURE,
+    Kind.INVESTMENT,
+    Kind.SUPPLY,
+    Kind.TECHNOLOGY,
+    Kind.MEETING,
+    Kind.ALLIANCE,
+]
+_PAREN = re.compile(r"\([^()]*\)")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|\b(?:mais|but|while|whereas|tandis que|alors que|ou encore|however|cependant)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|-|/|&|\bet\b|\band\b|\bou\b|\bor\b|\bainsi que\b|\bas well as\b|,\s*(?:et|and)\b)"
+    r"(?:\s*(?:[\w'’.-]+\s*){0,5}?)$",
+    re.IGNORECASE,
+)
+_HYPHEN_GAP = re.compile(r"^\s*[-/]\s*$")
+
+
+@dataclass(slots=True)
+class OrgAt:
+    """An organisation standing at a place in a sentence."""
+
+    id: str
+    start: int
+    end: int
+    via_person: bool = False
+
+
+@dataclass(slots=True)
+class Assertion:
+    """What one clause says about one pair."""
+
+    a: str
+    b: str
+    status: Status
+    kind: Kind | None
+    evidence: str
+    strength: float
+    sent: int
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """What relate needs of a sentence: its text, names and conditional verbs."""
+
+    index: int
+    text: str
+    orgs: list[OrgAt]
+    conditional_at: list[int] = field(default_factory=list)  # char offsets
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    best = None
+    for p in patterns:
+        m = p.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def mask_parentheses(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each parenthesis blanked out (offsets kept), and their spans."""
+    spans = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
+    masked = _PAREN.sub(lambda m: " " * len(m.group()), text)
+    return masked, spans
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses of a (masked) sentence: split at semicolons, dashes and contrast words."""
+    spans, pos = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def status_of(text: str, lex: Lexicon) -> Status | None:
+    """The status the cues of a piece of text support, before mood."""
+    if _any(lex.status[Status.ENDED], text):
+        return Status.ENDED
+    if _any(lex.past_agreement, text):
+        return Status.ACTIVE
+    for status in (Status.AGREED, Status.ACTIVE, Status.TALKS):
+        if _any(lex.status[status], text):
+            return status
+    if _any(lex.active_weak, text):
+        return Status.ACTIVE
+    return None
+
+
+def kind_of(text: str, lex: Lexicon, status: Status) -> Kind:
+    for kind in KIND_ORDER:
+        if kind is Kind.MEETING and status is not Status.TALKS:
+            continue
+        if _any(lex.kind[kind], text):
+            return kind
+    return Kind.MEETING if status is Status.TALKS else Kind.ALLIANCE
+
+
+def is_rumour(text: str, view: SentenceView, lo: int, lex: Lexicon) -> bool:
+    if _any(lex.rumour, text) or text.rstrip().endswith("?"):
+        return True
+    for at in view.conditional_at:
+        if lo <= at < lo + len(text):
+            rest = view.text[at : lo + len(text)]
+            if not _any(lex.conditional_ok, rest[:40]) and status_of(rest, lex):
+                return True
+    return False
+
+
+def lists_of(orgs: list[OrgAt], text: str) -> list[list[OrgAt]]:
+    """Consecutive organisations joined by coordination make one list."""
+    groups: list[list[OrgAt]] = []
+    for org in orgs:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[prev.end : org.start]
+            if _LIST_GAP.match(gap) and len(gap) < 60:
+                groups[-1].append(org)
+                continue
+        groups.append([org])
+    return groups
+
+
+class TieUpReader:
+    """Reads the tie-ups of one article from its sentence views."""
+
+    def __init__(self, lex: Lexicon, *, related: callable | None = None) -> None:  # type: ignore[valid-type]
+        self.lex = lex
+        self.related = related or (lambda a, b: False)
+
+    def read(self, views: list[SentenceView], *, topic: str | None) -> list[Assertion]:
+        out: list[Assertion] = []
+        previous_subject: str | None = None
+        for view in views:
+            found, subject = self._sentence(view, topic=topic, previous=previous_subject)
+            out.extend(found)
+            previous_subject = subject or previous_subject
+        return out
+
+    def _sentence(
+        self, view: SentenceView, *, topic: str | None, previous: str | None
+    ) -> tuple[list[Assertion], str | None]:
+        found: list[Assertion] = []
+        subject: str | None = None
+        full = view.text.replace("’", "'")
+        if not view.orgs or status_of(full, self.lex) is None:
+            return found, None
+        masked, parens = mask_parentheses(full)
+        spans = [(lo, hi, masked) for lo, hi in clause_spans(masked)]
+        spans += [(lo + 1, hi - 1, full) for lo, hi in parens]
+        sentence_rumour = is_rumour(masked, view, 0, self.lex)
+        for lo, hi, text in spans:
+            clause = text[lo:hi]
+            inside = [p for p in parens if p[0] <= lo and hi <= p[1]]
+            orgs = [
+                o for o in view.orgs
+                if lo <= o.start < hi
+                and (inside or not any(a <= o.start < b for a, b in parens))
+            ]
+            status = status_of(clause, self.lex)
+            if not orgs or status is None:
+                continue
+            rumour = sentence_rumour or is_rumour(clause, view, lo, self.lex)
+            pairs, subj = self._pairs(orgs, text, lo, hi, topic=topic, previous=previous)
+            subject = subject or subj
+            for a, b, partner in pairs:
+                if a == b or self.related(a, b):
+                    continue
+                st = status
+                if partner and st in (Status.TALKS, Status.AGREED, Status.ACTIVE):
+                    st = Status.ACTIVE
+                if rumour and st is not Status.ENDED or rumour and "?" in full:
+                    st = Status.RUMORED
+                evidence = clause.strip() if len(clause.strip()) > 40 else full.strip()
+                kind = kind_of(clause, self.lex, status) if status else Kind.ALLIANCE
+                strength = 0.8 if not partner else 0.85
+                found.append(Assertion(a, b, st, kind, evidence, strength, view.index))
+        return found, subject
+
+    def _pairs(
+        self,
+        orgs: list[OrgAt],
+        text: str,
+        lo: int,
+        hi: int,
+        *,
+        topic: str | None,
+        previous: str | None,
+    ) -> tuple[list[tuple[str, str, bool]], str | None]:
+        lex = self.lex
+        groups = lists_of(orgs, text)
+        pairs: list[tuple[str, str, bool]] = []
+
+        def partner(org: OrgAt) -> bool:
+            before = text[max(lo, org.start - 40) : org.start]
+            return any(p.search(before) for p in lex.partner_before)
+
+        def intro(group: list[OrgAt]) -> str:
+            return text[max(lo, group[0].start - 45) : group[0].start]
+
+        def is_object_list(group: list[OrgAt]) -> bool:
+            before = intro(group)
+            return _any(lex.list_intro, before) or _any(lex.split, before)
+
+        # 1. reciprocal lists: "entre X et Y", "X et Y signent", "Renault-Nissan-Mitsubishi"
+        for group in groups:
+            ids = list(dict.fromkeys(o.id for o in group))
+            if len(ids) < 2:
+                continue
+            if _any(lex.pair_all, intro(group)) or not is_object_list(group):
+                pairs.extend((a, b, False) for a, b in itertools.combinations(ids, 2))
+
+        # 2. a split preposition: left side x right side
+        split = None
+        for p in lex.split:
+            for m in p.finditer(text, lo, hi):
+                if any(o.start >= m.end() for o in orgs) and (split is None or m.start() < split):
+                    split = m.start()
+                    break
+        if split is not None:
+            left = [o for o in orgs if o.end <= split]
+            right = [o for o in orgs if o.start >= split]
+            left_ids = list(dict.fromkeys(o.id for o in left))
+            if not left_ids:
+                fallback = previous or topic
+                left_ids = [fallback] if fallback else []
+            for a in left_ids:
+                for o in right:
+                    pairs.append((a, o.id, partner(o)))
+            return pairs, (left_ids[0] if left_ids else None)
+
+        # 3. no split: distinct singletons and lists paired when few
+        singles = [g for g in groups if len({o.id for o in g}) == 1]
+        ids = list(dict.fromkeys(g[0].id for g in singles))
+        multi = [g for g in groups if len({o.id for o in g}) > 1]
+        if len(ids) >= 2 and len(ids) <= 3 and not multi:
+            pairs.extend((a, b, False) for a, b in itertools.combinations(ids, 2))
+        elif len(ids) == 1 and not multi:
+            only = singles[0][0]
+            anchor = topic if partner(only) or is_object_list(singles[0]) else None
+            if anchor and anchor != only.id:
+                pairs.append((anchor, only.id, partner(only)))
+        subject = ids[0] if ids else None
+        return pairs, subject
+
+
+def aggregate(assertions: list[Assertion], names: dict[str, str]) -> list[TieUp]:
+    """One tie-up per pair: a confirmed status outranks a rumour; the latest state wins."""
+    by_pair: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    for a in assertions:
+        key = (a.a, a.b) if a.a <= a.b else (a.b, a.a)
+        by_pair[key].append(a)
+    out: list[TieUp] = []
+    for (x, y), items in by_pair.items():
+        confirmed = [i for i in items if i.status is not Status.RUMORED]
+        pool = confirmed or items
+        best = max(pool, key=lambda i: (PRECEDENCE[i.status], i.strength, -i.sent))
+        kinds = Counter(i.kind for i in pool if i.status is best.status and i.kind)
+        kind = best.kind or (kinds.most_common(1)[0][0] if kinds else Kind.ALLIANCE)
+        confidence = 1.0
+        for i in items:
+            confidence *= 1 - i.strength * (0.6 if i.status is Status.RUMORED else 1.0)
+        confidence = round(min(0.99, 1 - confidence), 3)
+        if best.status is Status.RUMORED:
+            confidence = min(confidence, 0.6)
+        out.append(
+            TieUp(
+                a=names.get(x, x),
+                b=names.get(y, y),
+                a_id=x,
+                b_id=y,
+                status=best.status,
+                kind=kind,
+                evidence=best.evidence,
+                confidence=confidence,
+                statuses=sorted({str(i.status) for i in items}),
+            )
+        )
+    out.sort(key=lambda t: (t.a, t.b))
+    return out
