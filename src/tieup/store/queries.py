@@ -96,10 +96,13 @@ def read_article(conn: Connection, article_id: str) -> Extraction | None:
 
 
 def find_entity(conn: Connection, name: str, *, kb_id: str | None = None) -> dict[str, Any] | None:
-    """The stored entity `name` designates: the KB id if stored, else a name match."""
+    """The stored entity `name` designates: the KB id if stored, else an entity
+    whose id is `name`, else one whose name equals it (ignoring case and accents)."""
     e = schema.entities
-    if kb_id is not None:
-        row = conn.execute(select(e.c.id, e.c.name).where(e.c.id == kb_id)).mappings().first()
+    for entity_id in (kb_id, name):
+        if entity_id is None:
+            continue
+        row = conn.execute(select(e.c.id, e.c.name).where(e.c.id == entity_id)).mappings().first()
         if row is not None:
             return dict(row)
     row = conn.execute(
