@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 # tieup's trafilatura settings (measured with `tieup eval-clean`, README "Cleaning").
 SETTINGS: dict[str, object] = {
-    "favor_precision": False,
+    "favor_precision": True,  # measured: higher F1 and fewer leaks on both datasets
     "favor_recall": False,
     "include_comments": True,  # extracted apart from the body, into Comment records
     "include_tables": True,

@@ -57,6 +57,7 @@ MAX_HEADING_WORDS = 12
 MAX_CUE_WORDS = 25  # a cue at the start of a longer line is prose, not furniture
 MAX_BYLINE_WORDS = 8
 MAX_BIO_WORDS = 40
+MIN_BODY_BEFORE_BARE_HEADER = 3
 
 
 @dataclass(slots=True)
@@ -202,17 +203,14 @@ def classify(lines: list[Line], *, title: str | None = None) -> list[Label]:
     if not lines:
         return labels
     fixed = [furniture(line) is not None for line in lines]  # boilerplate whatever else
-    for block in _list_blocks(lines):
-        for line in lines:
-            if line.block == block:
-                fixed[line.index] = True
+    lists = _list_blocks(lines)
+    for line in lines:
+        if line.block in lists and not is_sentence(line):
+            fixed[line.index] = True  # a list or menu entry is never promoted to body
     candidate = [is_sentence(line) and not fixed[line.index] for line in lines]
 
     first_body = next((i for i, c in enumerate(candidate) if c), len(lines))
-    header = next(
-        (i for i in range(first_body + 1, len(lines)) if parse_header(lines[i].text) is not None),
-        len(lines),
-    )
+    header = _find_comments_header(lines, candidate)
     page = lines[:header]
 
     title_index = _find_title(page, fixed, first_body, title)
@@ -247,6 +245,24 @@ def classify(lines: list[Line], *, title: str | None = None) -> list[Label]:
         for i in range(header + 1, len(lines)):
             labels[i] = Label.COMMENT  # refined by the comment collector
     return labels
+
+
+def _find_comments_header(lines: list[Line], candidate: list[bool]) -> int:
+    """Index of the comments header, or len(lines): only once the article has started.
+
+    A header with a count ("43 avis", "0 Comments") needs one body line before it;
+    a bare "Comments" (also a menu entry) needs a few.
+    """
+    body_lines = 0
+    for i, line in enumerate(lines):
+        header = parse_header(line.text) if body_lines else None
+        if header is not None and (
+            header.announced is not None or body_lines >= MIN_BODY_BEFORE_BARE_HEADER
+        ):
+            return i
+        if candidate[i]:
+            body_lines += 1
+    return len(lines)
 
 
 def _find_title(
