@@ -1,0 +1,147 @@
+"""`tieup ingest` (sources -> pipeline -> store), `tieup show ORG` and `tieup map`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tieup.cli.app import app
+from tieup.errors import TieupError
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL (sqlite:///FILE or postgresql://USER:PASSWORD@HOST/DB); "
+        "default: $TIEUP_DB, else sqlite:///tieup.db",
+        show_default=False,
+    ),
+]
+KbOption = Annotated[
+    list[Path] | None,
+    typer.Option("--kb", help="Extra KB file (JSON lines) merged on top of the built-in one."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _fail(error: Exception) -> typer.Exit:
+    typer.echo(f"tieup: {error}", err=True)
+    return typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories (recursive) or http(s) URLs.")
+    ],
+    db: DbOption = None,
+    kb: KbOption = None,
+    strict: Annotated[bool, typer.Option(help="Stop at the first problem.")] = False,
+    workers: Annotated[int, typer.Option(help="Processes for spaCy's pipe.")] = 1,
+) -> None:
+    """Read articles, extract their tie-ups and store them (idempotent, resumable).
+
+    Each problem is printed as `tieup: <origin>: <reason>` and the article is
+    skipped; exit code 1 when anything was skipped.
+    """
+    from tieup.ingest import ingest as run_ingest
+    from tieup.pipeline import Pipeline
+    from tieup.store import Store
+
+    try:
+        with Store.open(db, kb_paths=kb) as store:
+            pipeline = Pipeline(kb)
+            report = run_ingest(
+                paths,
+                store=store,
+                pipeline=pipeline,
+                strict=strict,
+                workers=workers,
+                on_problem=lambda problem: typer.echo(f"tieup: {problem}", err=True),
+            )
+            typer.echo(f"{report.summary()} -> {store.display_url}")
+    except TieupError as e:
+        raise _fail(e) from e
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    org: Annotated[str, typer.Argument(help="An organisation: any name or alias, or its id.")],
+    db: DbOption = None,
+    kb: KbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The partners of one organisation, grouped by status, with evidence and source."""
+    from tieup.store import Store
+
+    try:
+        with Store.open(db, kb_paths=kb) as store:
+            result = store.partners(org)
+    except TieupError as e:
+        raise _fail(e) from e
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    typer.echo(_render_partners(result))
+
+
+def _render_partners(result: dict[str, Any]) -> str:
+    org = result["org"]
+    total = result["total"]
+    lines = [f"{org['name']} ({org['id']}): {total} partner{'s' * (total != 1)}"]
+    for status, partners in result["partners"].items():
+        lines += ["", f"{status}:"]
+        for p in partners:
+            articles = f"{p['articles']} article{'s' * (p['articles'] != 1)}"
+            lines.append(
+                f"  {p['partner']} - {p['kind']}, confidence {p['confidence']:.2f}, {articles}"
+            )
+            lines.append(f"    “{p['evidence']}”")
+            lines.append(f"    {p['source']}" + (f" ({p['date']})" if p["date"] else ""))
+    return "\n".join(lines)
+
+
+@app.command("map")
+def map_(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Every stored pair: its current status, kind, evidence sentence and source."""
+    from tieup.store import Store
+
+    try:
+        with Store.open(db) as store:
+            pairs = store.pairs()
+            where = store.display_url
+    except TieupError as e:
+        raise _fail(e) from e
+    if as_json:
+        typer.echo(json.dumps(pairs, ensure_ascii=False, indent=2))
+        return
+    if not pairs:
+        typer.echo(f"no tie-ups stored in {where}")
+        return
+    _print_map(pairs, where)
+
+
+def _print_map(pairs: list[dict[str, Any]], where: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"tie-ups in {where}", show_lines=True)
+    for name in ("status", "pair", "kind", "evidence", "source", "articles"):
+        table.add_column(name, overflow="fold")
+    for p in pairs:
+        source = p["url"] or p["source"]
+        table.add_row(
+            Text(p["status"]),
+            Text(f"{p['a_name']} - {p['b_name']}"),
+            Text(p["kind"]),
+            Text(p["evidence"]),
+            Text(source + (f" ({p['date']})" if p["date"] else "")),
+            Text(str(p["articles"])),
+        )
+    Console().print(table)
