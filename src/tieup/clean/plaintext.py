@@ -58,6 +58,8 @@ MAX_CUE_WORDS = 25  # a cue at the start of a longer line is prose, not furnitur
 MAX_BYLINE_WORDS = 8
 MAX_BIO_WORDS = 40
 MIN_BODY_BEFORE_BARE_HEADER = 3
+FURNITURE_COST = 2.0
+RUN_PENALTY_CAP = 15.0  # what one non-prose line costs the run, at most
 
 
 @dataclass(slots=True)
@@ -235,8 +237,9 @@ def classify(lines: list[Line], *, title: str | None = None) -> list[Label]:
             candidate[i] = False
     _mark_bios(page, counts, fixed, candidate)
 
+    start, end = _main_run(page, candidate, fixed)
     for line in page:
-        if candidate[line.index]:
+        if candidate[line.index] and start <= line.index <= end:
             labels[line.index] = Label.BODY
     _mark_inner_lines(page, labels, fixed)
 
@@ -253,15 +256,20 @@ def _find_comments_header(lines: list[Line], candidate: list[bool]) -> int:
     A header with a count ("43 avis", "0 Comments") needs one body line before it;
     a bare "Comments" (also a menu entry) needs a few.
     """
-    body_lines = 0
+    words_after = sum(line.words for line in lines if candidate[line.index])
+    body_lines = words_before = 0
     for i, line in enumerate(lines):
         header = parse_header(line.text) if body_lines else None
-        if header is not None and (
-            header.announced is not None or body_lines >= MIN_BODY_BEFORE_BARE_HEADER
+        if (
+            header is not None
+            and (header.announced is not None or body_lines >= MIN_BODY_BEFORE_BARE_HEADER)
+            and words_before >= words_after / 2  # most of the prose is above it
         ):
             return i
         if candidate[i]:
             body_lines += 1
+            words_before += line.words
+            words_after -= line.words
     return len(lines)
 
 
@@ -286,6 +294,30 @@ def _find_title(
     if before[0].index <= 2:
         return before[0].index
     return before[-1].index
+
+
+def _main_run(page: list[Line], candidate: list[bool], fixed: list[bool]) -> tuple[int, int]:
+    """First and last index of the densest run of prose (the article itself).
+
+    Prose lines count their words, other lines cost a little each: the best
+    run (maximum sum) spans the article and stops where menus, teaser lists
+    and footers pile up. Lines outside it are not body, however well they read.
+    """
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for k, line in enumerate(page):
+        if candidate[line.index]:
+            gain = float(line.words)
+        elif fixed[line.index]:
+            gain = -FURNITURE_COST  # recognised furniture: an insert, not the article's end
+        else:
+            gain = -min(float(max(line.words, 1)), RUN_PENALTY_CAP)
+        if total <= 0:
+            total, start = 0.0, k
+        total += gain
+        if total > best:
+            best, best_span = total, (page[start].index, line.index)
+    return best_span
 
 
 def _mark_bios(
