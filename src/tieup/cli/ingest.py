@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -132,8 +133,12 @@ def _print_map(pairs: list[dict[str, Any]], where: str) -> None:
     from rich.text import Text
 
     table = Table(title=f"tie-ups in {where}", show_lines=True)
-    for name in ("status", "pair", "kind", "evidence", "source", "articles"):
-        table.add_column(name, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("pair", max_width=28)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("evidence")
+    table.add_column("source", max_width=32, overflow="fold")
+    table.add_column("articles", justify="right")
     for p in pairs:
         source = p["url"] or p["source"]
         table.add_row(
@@ -144,4 +149,5 @@ def _print_map(pairs: list[dict[str, Any]], where: str) -> None:
             Text(source + (f" ({p['date']})" if p["date"] else "")),
             Text(str(p["articles"])),
         )
-    Console().print(table)
+    # Piped or captured output gets a fixed, readable width rather than 80 columns.
+    Console(width=None if sys.stdout.isatty() else 140).print(table)
