@@ -52,6 +52,16 @@ def test_store_save_changed_article_replaces_its_rows(store: Store) -> None:
     assert dump(store) == replaced_again
 
 
+def test_store_replace_drops_entities_no_article_refers_to(store: Store) -> None:
+    store.save(extraction("a1", tieup("renault-group", "Nio")), source="a1.txt")
+    store.save(extraction("a2", tieup("renault-group", "xiaomi")), source="a2.txt")
+    assert store.resolve("Nio") is not None
+    store.save(extraction("a1", tieup("renault-group", "geely")), source="a1.txt")
+    assert store.resolve("Nio") is None
+    assert store.resolve("Xiaomi") is not None and store.resolve("Renault Group") is not None
+    assert store.counts()["entities"] == 3
+
+
 def test_store_save_same_article_from_another_source_replaces(store: Store) -> None:
     first = extraction("a1", tieup("renault-group", "xiaomi"))
     store.save(first, source="one/a1.txt")

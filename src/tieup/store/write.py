@@ -15,7 +15,7 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, exists, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tieup.models import Entity, Extraction, TieUp, to_dict
@@ -142,8 +142,10 @@ def save(
     if old == digest:
         log.debug("store: %s unchanged", article.id)
         return False
+    orphans: set[str] = set()
     if old is not None:
         log.info("store: %s changed, replacing its rows", article.id)
+        orphans = _referenced(conn, article.id)
         for table in schema.ARTICLE_CHILDREN:
             conn.execute(delete(table).where(table.c.article_id == article.id))
         conn.execute(delete(schema.articles).where(schema.articles.c.id == article.id))
@@ -225,4 +227,33 @@ def save(
     for table, rows in inserts:
         if rows:
             conn.execute(table.insert(), rows)
+    if orphans:
+        _delete_unreferenced(conn, orphans)
     return True
+
+
+def _references() -> list[Any]:
+    return [
+        schema.article_entities.c.entity_id,
+        schema.tieups.c.a_id,
+        schema.tieups.c.b_id,
+        schema.roles.c.org_id,
+    ]
+
+
+def _referenced(conn: Connection, article_id: str) -> set[str]:
+    """The entity ids an article's rows refer to."""
+    ids: set[str] = set()
+    for column in _references():
+        query = select(column).where(column.table.c.article_id == article_id)
+        ids.update(v for v in conn.execute(query).scalars() if v is not None)
+    return ids
+
+
+def _delete_unreferenced(conn: Connection, candidates: set[str]) -> None:
+    """Drop the entities among `candidates` that no article refers to any more."""
+    e = schema.entities
+    still_used = [exists().where(column == e.c.id) for column in _references()]
+    conn.execute(
+        delete(e).where(e.c.id.in_(sorted(candidates)), *(~used for used in still_used))
+    )
