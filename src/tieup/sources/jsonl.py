@@ -89,7 +89,7 @@ def parse_line(line: str, *, origin: str) -> Document | InputError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        return InputError(origin, f"invalid JSON ({e.msg} at column {e.colno})")
+        return InputError(origin, f"invalid JSON ({e.msg.removesuffix(' at')}, column {e.colno})")
     except RecursionError:
         return InputError(origin, "invalid JSON (nested too deeply)")
     if not isinstance(record, dict):

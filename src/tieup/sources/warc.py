@@ -8,6 +8,8 @@ the records read before the cut are kept.
 
 from __future__ import annotations
 
+import gzip
+import io
 import logging
 import zlib
 from collections.abc import Iterator
@@ -29,20 +31,82 @@ _CHUNK = 1 << 16
 
 
 def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int) -> Iterator[Document | InputError]:
-    """Documents from an (uncompressed or record-gzipped) WARC stream."""
+    """Documents from a WARC stream (uncompressed, or record-gzipped as warcio reads it)."""
+    reader = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    if reader.peek(2)[:2] == b"\x1f\x8b":  # type: ignore[attr-defined]
+        reader = gzip.GzipFile(fileobj=reader)  # one member a record, or one for all
+    tail = _TailKeeper(reader)
     records = 0
+    archive = ArchiveIterator(tail)
     try:
-        for record in ArchiveIterator(stream):
+        for record in archive:
+            if record.rec_type is None:  # warcio's stand-in for blank input
+                continue
             records += 1
             item = _document(record, origin=origin, max_bytes=max_bytes)
+            if _truncated(record):
+                reason = f"truncated WARC: it ends inside record {records}"
+                yield InputError(origin, f"{reason}; kept the records before")
+                return
             if item is not None:
                 yield item
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as e:
-        reason = f"truncated or corrupt WARC after {records} records ({_short(e)})"
+    # warcio lets corrupt headers surface as AttributeError or TypeError, too.
+    except (
+        ArchiveLoadFailed,
+        OSError,
+        EOFError,
+        ValueError,
+        zlib.error,
+        AttributeError,
+        TypeError,
+    ) as e:
+        detail = "malformed record headers" if isinstance(e, AttributeError | TypeError) else e
+        reason = f"corrupt or truncated WARC after {records} record(s) ({_short(detail)})"
         yield InputError(origin, reason)
         return
-    if records == 0:
+    if tail.ends_inside_a_record() or archive.offset < tail.consumed:
+        yield InputError(origin, f"truncated WARC: it ends inside record {records + 1}")
+    elif records == 0:
         yield InputError(origin, "empty WARC (no records)")
+
+
+def _truncated(record: ArcWarcRecord) -> bool:
+    """Read what is left of the record: does the stream end before its Content-Length?"""
+    if record.rec_headers.get_header("Content-Length") is None:
+        return True  # the cut fell inside the WARC headers
+    while record.raw_stream.read(_CHUNK):
+        pass
+    return isinstance(record.raw_stream, LimitReader) and record.raw_stream.limit > 0
+
+
+class _TailKeeper:
+    """A read-only stream that remembers its last bytes, to check how it ends."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.consumed = 0
+        self.tail = b""
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.consumed += len(data)
+        self.tail = (self.tail + data)[-64:]
+        return data
+
+    def tell(self) -> int:
+        return self.consumed
+
+    def ends_inside_a_record(self) -> bool:
+        """A whole WARC ends with a record's blank-line terminator.
+
+        warcio stops quietly when a cut falls in a record's first line; when
+        it falls just after a record's headers, warcio's offset (the end of
+        the last whole record) stays short of what was read.
+        """
+        if not self.consumed:
+            return False
+        trailing = self.tail[len(self.tail.rstrip()) :]
+        return trailing.count(b"\n") < 2
 
 
 def _document(
@@ -70,10 +134,6 @@ def _document(
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         return InputError(where, f"payload larger than max_bytes={max_bytes} once decoded")
-    while record.raw_stream.read(_CHUNK):
-        pass
-    if isinstance(record.raw_stream, LimitReader) and record.raw_stream.limit > 0:
-        return InputError(where, "truncated record (the archive ends inside it)")
     html = decode_html(payload, origin=where, charset=charset_from_content_type(content_type))
     if isinstance(html, InputError):
         return html
@@ -83,6 +143,6 @@ def _document(
     )
 
 
-def _short(error: BaseException) -> str:
+def _short(error: BaseException | str) -> str:
     text = str(error) or type(error).__name__
     return text if len(text) <= 120 else text[:117] + "..."
