@@ -190,9 +190,10 @@ def test_ingest_killed_and_rerun_gives_the_same_database(tmp_path: Path) -> None
     env = {**os.environ, "TIEUP_DB": ""}
     killed_db, whole_db = tmp_path / "killed.db", tmp_path / "whole.db"
 
+    log = (tmp_path / "killed.log").open("wb")
     proc = subprocess.Popen(
         _tieup_command("ingest", str(folder), "--db", f"sqlite:///{killed_db}"),
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=env, stdout=log, stderr=log,
     )
     try:
         while not killed_db.exists() and proc.poll() is None:
@@ -208,7 +209,8 @@ def test_ingest_killed_and_rerun_gives_the_same_database(tmp_path: Path) -> None
             watcher.execute("ROLLBACK")
             time.sleep(0.01)
         assert proc.poll() is None, (
-            "ingest ended before it could be killed: " + proc.stderr.read().decode()
+            "ingest ended before it could be killed: "
+            + (tmp_path / "killed.log").read_text(errors="replace")
         )
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
@@ -218,6 +220,7 @@ def test_ingest_killed_and_rerun_gives_the_same_database(tmp_path: Path) -> None
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        log.close()
     assert proc.returncode == -signal.SIGKILL
     assert 3 <= stored < 30
 
