@@ -58,6 +58,7 @@ MAX_CUE_WORDS = 25  # a cue at the start of a longer line is prose, not furnitur
 MAX_BYLINE_WORDS = 8
 MAX_BIO_WORDS = 40
 MIN_BODY_BEFORE_BARE_HEADER = 3
+RUN_GAP = 2  # non-prose lines a run may bridge at its ends
 FURNITURE_COST = 2.0
 RUN_PENALTY_CAP = 15.0  # what one non-prose line costs the run, at most
 
@@ -316,8 +317,19 @@ def _main_run(page: list[Line], candidate: list[bool], fixed: list[bool]) -> tup
             total, start = 0.0, k
         total += gain
         if total > best:
-            best, best_span = total, (page[start].index, line.index)
-    return best_span
+            best, best_span = total, (k, k)
+            best_span = (start, k)
+    if best_span[1] < 0:
+        return best_span
+    first, last = best_span
+    prose = [k for k, line in enumerate(page) if candidate[line.index]]
+    for k in reversed(prose):  # prose just above the run, across a short insert, belongs to it
+        if k < first and first - k <= RUN_GAP + 1:
+            first = k
+    for k in prose:
+        if k > last and k - last <= RUN_GAP + 1:
+            last = k
+    return page[first].index, page[last].index
 
 
 def _mark_bios(
