@@ -82,3 +82,17 @@ def test_store_migrations_recorded_once(db_url: str) -> None:
         versions = conn.execute(select(store_schema.schema_migrations.c.version)).scalars().all()
     assert versions == [m.version for m in MIGRATIONS]
     assert versions[-1] == latest_version()
+
+
+def test_store_reads_while_another_process_writes(tmp_path: Path) -> None:
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'busy.db'}"
+    with Store.open(url) as store:
+        other = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # an ingest in the middle of an article
+        try:
+            assert store.counts()["articles"] == 0  # WAL: readers do not wait
+        finally:
+            other.execute("ROLLBACK")
+            other.close()

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 ENV_VAR = "TIEUP_DB"
 DEFAULT_URL = "sqlite:///tieup.db"
 SQLITE_BUSY_TIMEOUT_S = 30
+WRITE_OPTION = "tieup_write"
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -71,7 +72,7 @@ def create(url: str) -> Engine:
 
 
 def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
-    """WAL, foreign keys, and real transactions (BEGIN IMMEDIATE) for DDL and writes.
+    """WAL, foreign keys, and real transactions (BEGIN IMMEDIATE for writes), DDL included.
 
     pysqlite's own transaction handling neither wraps DDL nor takes the write
     lock up front; we switch it off and emit BEGIN ourselves, as the
@@ -91,7 +92,15 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the lock up front (no deadlock upgrading a read lock);
+        # readers do not, so `tieup show` never waits for a running ingest.
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine for write transactions (SQLite: BEGIN IMMEDIATE)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def advice(url: str) -> str:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, func, select, text
 
 from tieup.store import schema
+from tieup.store.engine import writer
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ def _lock(conn: Connection) -> None:
 
 def migrate(engine: Engine) -> list[int]:
     """Apply the missing migrations in order; returns the versions applied."""
+    engine = writer(engine)
     with engine.begin() as conn:
         _lock(conn)
         schema.schema_migrations.create(conn, checkfirst=True)

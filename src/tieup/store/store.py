@@ -98,7 +98,7 @@ class Store:
         other content replaces that article's rows.
         """
         try:
-            with self.engine.begin() as conn:
+            with engines.writer(self.engine).begin() as conn:
                 return write.save(conn, extraction, source=source, fetched_at=fetched_at)
         except SQLAlchemyError as e:
             reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
