@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +13,7 @@ import pytest
 from tieup.errors import InputError
 from tieup.models import Document
 from tieup.sources import iter_documents
+from tieup.sources.web import FetchOptions, read_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RELEASE = threading.Event()  # lets the slow endpoint finish when the tests are done
@@ -29,6 +31,10 @@ PAGES: dict[str, tuple[str, bytes]] = {
     "/article.txt": ("text/plain", (FIXTURES / "renault-nissan.en.txt").read_bytes()),
     "/corpus": ("application/octet-stream", (FIXTURES / "articles.jsonl").read_bytes()),
     "/logo.png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+    "/corpus.jsonl.gz": (
+        "application/gzip",
+        gzip.compress((FIXTURES / "articles.jsonl").read_bytes()),
+    ),
 }
 
 
@@ -50,6 +56,16 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             RELEASE.wait(10)
             self._send(200, b"<html>late</html>", "text/html")
+        elif self.path == "/drip":
+            self._drip()
+        elif self.path == "/gzip-encoded":
+            body = gzip.compress((FIXTURES / "feed.atom").read_bytes())
+            self.send_response(200)
+            self.send_header("Content-Type", "application/atom+xml")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif self.path == "/huge":
             self._stream_forever()
         elif self.path == "/declared-huge":
@@ -72,6 +88,19 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def _drip(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        try:
+            for _ in range(400):  # one byte every 50 ms: 20 s, should the client never stop
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                if RELEASE.wait(0.05):
+                    return
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _stream_forever(self) -> None:
         self.send_response(200)
@@ -199,3 +228,29 @@ def test_url_list_fetches_each_line(server: str, tmp_path: Path) -> None:
 def test_strict_raises_the_first_error(server: str) -> None:
     with pytest.raises(InputError, match="HTTP 404"):
         list(iter_documents(f"{server}/missing", strict=True))
+
+
+def test_drip_fed_response_hits_the_total_timeout(server: str) -> None:
+    options = FetchOptions(read_timeout=5.0, total_timeout=0.3)
+    [error] = read_url(f"{server}/drip", options=options)
+    assert isinstance(error, InputError) and "body still coming" in error.reason
+
+
+def test_gzip_file_url_is_unpacked_and_sniffed(server: str) -> None:
+    items = list(iter_documents(f"{server}/corpus.jsonl.gz"))
+    assert [d.id for d in items if isinstance(d, Document)] == ["a1", "a2", "a8"]
+
+
+def test_gzip_content_encoding_is_decoded(server: str) -> None:
+    docs = list(iter_documents(f"{server}/gzip-encoded"))
+    assert len(docs) == 2 and all(isinstance(d, Document) for d in docs)
+
+
+def test_url_list_with_cr_line_ends_gzipped(server: str, tmp_path: Path) -> None:
+    path = tmp_path / "list.urls.gz"
+    path.write_bytes(gzip.compress(f"{server}/page.html\r{server}/article.txt\r".encode()))
+    docs = list(iter_documents(str(path)))
+    assert [d.url for d in docs if isinstance(d, Document)] == [
+        f"{server}/page.html",
+        f"{server}/article.txt",
+    ]

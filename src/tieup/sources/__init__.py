@@ -16,6 +16,7 @@ and reading goes on with the next one.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +49,7 @@ def iter_documents(
     options = FetchOptions(
         connect_timeout=connect_timeout, read_timeout=read_timeout, max_bytes=max_bytes
     )
+    target = os.fspath(target)  # a Path is welcome too
     if _URL.match(target):
         items = read_url(target, options=options)
     else:

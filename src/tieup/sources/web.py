@@ -1,6 +1,6 @@
 """Fetching over HTTP(S): one URL, or a `.urls` list of them, with limits.
 
-Every fetch has a connect and a read timeout, follows at most five
+Every fetch has a connect, a read and a whole-response timeout, follows at most five
 redirects, stops reading past `max_bytes` and names tieup in its User-Agent.
 Only http and https are fetched. What comes back is read by its content type
 (or its first bytes when the type says little): a page gives one Document, a
@@ -10,6 +10,7 @@ feed gives one Document per entry.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +43,7 @@ class FetchOptions:
 
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
+    total_timeout: float = 120.0  # a whole response, against servers that drip bytes
     max_redirects: int = 5
     max_bytes: int = 20_000_000
 
@@ -88,10 +90,14 @@ def fetch(url: str, *, client: httpx.Client, options: FetchOptions) -> Response 
                 return InputError(url, f"response of {declared} bytes, over max_bytes={cap}")
             chunks: list[bytes] = []
             size = 0
+            started = time.monotonic()
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > cap:
                     return InputError(url, f"response over max_bytes={cap}; stopped reading")
+                if time.monotonic() - started > options.total_timeout:
+                    limit = f"{options.total_timeout:g} s"
+                    return InputError(url, f"timed out (body still coming after {limit})")
                 chunks.append(chunk)
             return Response(
                 url=str(response.url),
