@@ -89,3 +89,15 @@ def test_html_with_cr_only_line_ends_keeps_its_markup(tmp_path: Path) -> None:
     path.write_bytes(b"<html>\r<body>\r<p>Geely</p>\r</body>\r</html>\r")
     [doc] = iter_documents(str(path))
     assert isinstance(doc, Document) and doc.html is not None and "<p>Geely</p>" in doc.html
+
+
+def test_utf16_jsonl_and_feed_with_bom_are_read(tmp_path: Path) -> None:
+    lines = '{"id": "a", "text": "Société"}\r\n{"id": "b", "text": "Nissan"}\r\n'
+    jsonl = tmp_path / "wide.jsonl"
+    jsonl.write_bytes(lines.encode("utf-16"))
+    assert [d.id for d in iter_documents(str(jsonl)) if isinstance(d, Document)] == ["a", "b"]
+    atom = (Path(__file__).parent / "fixtures" / "feed.atom").read_text(encoding="utf-8")
+    feed = tmp_path / "wide-feed"  # no extension: sniffed through the byte-order mark
+    feed.write_bytes(atom.replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16"))
+    docs = list(iter_documents(str(feed)))
+    assert len(docs) == 2 and all(isinstance(d, Document) for d in docs)

@@ -50,7 +50,10 @@ def bom_encoding(data: bytes) -> tuple[str | None, int]:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes, or many control characters, in the first few kilobytes."""
+    """NUL bytes, or many control characters, in the first few kilobytes
+    (text in UTF-16 or UTF-32 is not binary when a byte-order mark says so)."""
+    if bom_encoding(data)[0] is not None:
+        return False
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
         return True

@@ -97,8 +97,11 @@ def format_from_content_type(content_type: str | None) -> str | None:
 
 def sniff(head: bytes) -> str:
     """A format from the first bytes (already decompressed)."""
-    _, skip = bom_encoding(head)
-    start = head[skip : skip + 4096].lstrip().lower()
+    encoding, skip = bom_encoding(head)
+    start = head[skip : skip + 4096]
+    if encoding not in (None, "utf-8"):  # UTF-16 or UTF-32: look at the characters
+        start = start.decode(encoding, errors="ignore").encode("utf-8")
+    start = start.lstrip().lower()
     if start.startswith(b"warc/"):
         return WARC
     if start.startswith((b"{", b"[")):

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from tieup.errors import InputError
 from tieup.models import Document
-from tieup.sources.decode import REENCODE_HINT, looks_binary
+from tieup.sources.decode import REENCODE_HINT, bom_encoding, looks_binary
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,8 @@ def read_jsonl(
 ) -> Iterator[Document | InputError]:
     """Documents from a binary stream of JSON lines; `origin` is the file's name.
 
-    Line ends may be LF, CRLF or CR; a UTF-8 byte-order mark is skipped.
+    Line ends may be LF, CRLF or CR; a byte-order mark is skipped (and
+    UTF-16 or UTF-32 text read when it announces one).
     Reading stops, with an error, only when the stream itself fails
     (a truncated gzip file, say); the lines read before are kept.
     """
@@ -45,7 +46,13 @@ def read_jsonl(
     if looks_binary(head):
         yield InputError(origin, "binary file (NUL or control bytes), not JSON lines")
         return
-    lines = io.TextIOWrapper(reader, encoding="utf-8-sig", errors="surrogateescape", newline=None)
+    encoding, _ = bom_encoding(head)
+    if encoding is None or encoding == "utf-8":
+        lines = io.TextIOWrapper(
+            reader, encoding="utf-8-sig", errors="surrogateescape", newline=None
+        )
+    else:  # UTF-16 or UTF-32 with a byte-order mark: the codec reads the mark
+        lines = io.TextIOWrapper(reader, encoding=encoding[:6], errors="replace", newline=None)
     records = nonblank = number = 0
     try:
         while True:
