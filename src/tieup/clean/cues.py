@@ -37,7 +37,34 @@ START = (
     "ce site utilise", "privacy policy", "politique de confidentialité", "terms of use",
     "conditions générales", "mentions légales", "all rights reserved", "tous droits réservés",
     "skip to", "aller au contenu", "back to top", "retour en haut",
+    "précédent :", "suivant :",
 )
+
+# Navigation to the neighbouring articles: furniture whatever the length of the title.
+NAVIGATION = (
+    "article suivant", "article précédent", "article precedent", "next article",
+    "previous article", "next post", "previous post", "←", "→", "lire aussi", "à lire aussi",
+    "read more:", "read also", "related:",
+)
+
+# A line holding one of these anywhere is a paywall, newsletter or consent notice.
+NOTICE = (
+    "boîte mail", "boîte de réception", "adresse de messagerie", "adresse e-mail",
+    "adresse email", "lettre d'information", "lettres d'information", "désinscri",
+    "désabonner", "your inbox", "email address", "unsubscribe", "vous avez lu",
+    "articles gratuits", "free articles", "you have read", "n'engagent que leurs auteurs",
+    "the views expressed", "accepter les cookies", "accept cookies", "javascript",
+)
+
+# "cookie" plus one of these in a line: a consent banner.
+CONSENT = (
+    "consent", "accept", "traceur", "tracker", "paramétr", "finalité", "refus", "préférences",
+    "preferences", "navigation", "privacy", "confidentialité", "partenaires", "partners",
+)
+
+# A short line holding one of these is a photo caption or credit.
+CREDIT = ("photo :", "photo:", "photos :", "(c) ", "©", "crédit photo", "credit:", "getty images",
+          "/ afp", "/ reuters", "illustration :")
 
 # A line that *is* one of these (ignoring case and punctuation) is a widget
 # label, a button or a menu entry.

@@ -53,10 +53,13 @@ NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+$")
 
 MIN_SENTENCE_WORDS = 8  # a line this long with final punctuation is body-like
 LONG_LINE_WORDS = 25  # a line this long is body-like even without final punctuation
-MAX_HEADING_WORDS = 12
+MAX_HEADING_WORDS = 16
+MAX_REPEATED_WORDS = 12  # a line this short seen twice is a name, a label or a title
 MAX_CUE_WORDS = 25  # a cue at the start of a longer line is prose, not furniture
 MAX_BYLINE_WORDS = 8
 MAX_BIO_WORDS = 40
+MAX_NOTICE_WORDS = 60
+MAX_CREDIT_WORDS = 15
 MIN_BODY_BEFORE_BARE_HEADER = 3
 RUN_GAP = 2  # non-prose lines a run may bridge at its ends
 FURNITURE_COST = 2.0
@@ -149,10 +152,18 @@ def furniture(line: Line) -> str | None:
         return "widget"
     if line.words <= MAX_CUE_WORDS and line.norm.startswith(cues.START):
         return "cue"
+    if line.norm.startswith(cues.NAVIGATION):
+        return "cue"
     if line.words <= MAX_BYLINE_WORDS and line.norm.startswith(cues.BYLINE):
         return "byline"
     if sum(1 for cue in cues.PROMO if cue in line.norm) >= 2:
         return "promo"
+    if line.words <= MAX_NOTICE_WORDS and any(cue in line.norm for cue in cues.NOTICE):
+        return "notice"
+    if "cookie" in line.norm and any(cue in line.norm for cue in cues.CONSENT):
+        return "notice"
+    if line.words <= MAX_CREDIT_WORDS and any(cue in line.norm for cue in cues.CREDIT):
+        return "credit"
     if _starts_with_pictograph(line.text):
         return "pictograph"
     if line.words == 0:
@@ -230,7 +241,7 @@ def classify(lines: list[Line], *, title: str | None = None) -> list[Label]:
             seen.add(line.norm)
             continue
         repeated = line.norm == title_norm or (
-            counts[line.norm] > 1 and (line.words < MAX_HEADING_WORDS or line.norm in seen)
+            counts[line.norm] > 1 and (line.words < MAX_REPEATED_WORDS or line.norm in seen)
         )
         seen.add(line.norm)
         if repeated:
@@ -373,6 +384,13 @@ def _mark_inner_lines(page: list[Line], labels: list[Label], fixed: list[bool]) 
             continue
         if is_short_sentence(line) and previous_body >= 0:
             labels[i] = Label.BODY
+        elif (
+            line.words >= MIN_SENTENCE_WORDS
+            and previous_body == i - 1
+            and following == i + 1
+            and not line.text.endswith(":")
+        ):
+            labels[i] = Label.BODY  # an unpunctuated list item or quote inside the prose
         elif is_heading_like(line) and following == i + 1:
             labels[i] = Label.HEADING
 
