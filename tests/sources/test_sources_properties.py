@@ -1,12 +1,16 @@
 """Readers of untrusted bytes never raise: they give Documents or InputErrors."""
 
+import gzip
 import io
+import tempfile
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tieup.errors import InputError
 from tieup.models import Document
+from tieup.sources import iter_documents
 from tieup.sources.decode import decode_html
 from tieup.sources.feed import read_feed
 from tieup.sources.jsonl import read_jsonl
@@ -64,3 +68,13 @@ def test_feed_reader_never_raises(data: bytes) -> None:
 def test_warc_reader_never_raises(data: bytes) -> None:
     items = list(read_warc(io.BytesIO(b"WARC/1.0\r\n" + data), origin="in.warc", max_bytes=10**6))
     assert _all_items(items)
+
+
+@given(some_bytes, st.sampled_from(["in.txt", "in.jsonl", "in.txt.gz", "in.jsonl.gz", "in"]))
+@settings(max_examples=150, deadline=None)
+def test_files_of_random_bytes_never_raise(data: bytes, name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+        items = list(iter_documents(str(path), max_bytes=300))
+    assert items and _all_items(items)

@@ -254,3 +254,8 @@ def test_url_list_with_cr_line_ends_gzipped(server: str, tmp_path: Path) -> None
         f"{server}/page.html",
         f"{server}/article.txt",
     ]
+
+
+def test_url_without_host_is_reported() -> None:
+    [error] = iter_documents("http:///page.html")
+    assert isinstance(error, InputError) and error.reason == "invalid URL (no host)"

@@ -78,7 +78,10 @@ def make_client(options: FetchOptions) -> httpx.Client:
 def fetch(url: str, *, client: httpx.Client, options: FetchOptions) -> Response | InputError:
     """GET `url`; any failure comes back as an InputError naming the URL."""
     if not is_http_url(url):
-        scheme = urlsplit(url).scheme or "no scheme"
+        parts = urlsplit(url)
+        if parts.scheme.lower() in SCHEMES:
+            return InputError(url, "invalid URL (no host)")
+        scheme = parts.scheme or "no scheme"
         return InputError(url, f"unsupported URL ({scheme}); only http and https are fetched")
     cap = options.max_bytes
     try:
