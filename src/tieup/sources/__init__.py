@@ -56,7 +56,7 @@ def iter_documents(
         items = read_path(Path(target), options=options)
     for item in items:
         if isinstance(item, InputError):
-            logger.info("skipped %s", item)
+            logger.debug("skipped %s", item)
             if strict:
                 raise item
         yield item

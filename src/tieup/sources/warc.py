@@ -8,6 +8,7 @@ the records read before the cut are kept.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import logging
@@ -39,7 +40,7 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int) -> Iterator[Doc
     records = 0
     archive = ArchiveIterator(tail)
     try:
-        for record in archive:
+        for record in _quietly(archive, origin=origin):
             if record.rec_type is None:  # warcio's stand-in for blank input
                 continue
             records += 1
@@ -68,6 +69,18 @@ def read_warc(stream: IO[bytes], *, origin: str, max_bytes: int) -> Iterator[Doc
         yield InputError(origin, f"truncated WARC: it ends inside record {records + 1}")
     elif records == 0:
         yield InputError(origin, "empty WARC (no records)")
+
+
+def _quietly(archive: ArchiveIterator, *, origin: str) -> Iterator[ArcWarcRecord]:
+    """The archive's records; warcio's own warnings (written to stderr) go to the log."""
+    while True:
+        with contextlib.redirect_stderr(io.StringIO()) as warnings:
+            record = next(archive, None)
+        if warnings.getvalue().strip():
+            logger.warning("%s: warcio: %s", origin, " ".join(warnings.getvalue().split()))
+        if record is None:
+            return
+        yield record
 
 
 def _truncated(record: ArcWarcRecord) -> bool:
