@@ -47,6 +47,18 @@ NAVIGATION = (
     "read more:", "read also", "related:",
 )
 
+# A short line that *is* one of these opens a list of teasers for other articles.
+RELATED_HEADERS = frozenset({
+    "articles en relation", "en relation", "articles liés", "articles similaires", "à suivre",
+    "à lire aussi", "lire aussi", "à lire", "vous aimerez aussi", "you will also like",
+    "sur le même sujet", "sur le même thème", "dans la même rubrique", "les plus lus",
+    "les plus populaires", "à découvrir", "voir aussi", "related", "related articles",
+    "related stories", "related posts", "more stories", "more from", "most read", "most popular",
+    "you may also like", "you might also like", "recommended", "recommended for you",
+    "read next", "read more", "trending", "popular posts", "recent posts", "derniers articles",
+    "articles récents",
+})
+
 # A line holding one of these anywhere is a paywall, newsletter or consent notice.
 NOTICE = (
     "boîte mail", "boîte de réception", "adresse de messagerie", "adresse e-mail",

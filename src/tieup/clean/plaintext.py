@@ -49,6 +49,8 @@ class Label(StrEnum):
 SENTENCE_END = (*".!?…»\"”)", ":")
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*", re.UNICODE)
 SPACE_RE = re.compile(r"\s+")
+# Soft hyphens, zero-width spaces and joiners, byte-order marks: invisible, and they split words.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+$")
 
 MIN_SENTENCE_WORDS = 8  # a line this long with final punctuation is body-like
@@ -58,11 +60,12 @@ MAX_REPEATED_WORDS = 12  # a line this short seen twice is a name, a label or a 
 MAX_CUE_WORDS = 25  # a cue at the start of a longer line is prose, not furniture
 MAX_BYLINE_WORDS = 8
 MAX_BIO_WORDS = 40
+MAX_TEASER_LINES = 5  # a teaser list after a "Related" header is this long at most
 MAX_NOTICE_WORDS = 60
 MAX_CREDIT_WORDS = 15
 MIN_BODY_BEFORE_BARE_HEADER = 3
 RUN_GAP = 2  # non-prose lines a run may bridge at its ends
-FURNITURE_COST = 2.0
+FURNITURE_COST = 3.0
 RUN_PENALTY_CAP = 15.0  # what one non-prose line costs the run, at most
 
 
@@ -104,7 +107,7 @@ def split_lines(text: str) -> list[Line]:
     block = 0
     blank = False
     for raw in text.splitlines():
-        stripped = SPACE_RE.sub(" ", raw).strip()
+        stripped = SPACE_RE.sub(" ", raw.translate(INVISIBLE)).strip()
         if not stripped:
             blank = True
             continue
@@ -221,6 +224,7 @@ def classify(lines: list[Line], *, title: str | None = None) -> list[Label]:
     for line in lines:
         if line.block in lists and not is_sentence(line):
             fixed[line.index] = True  # a list or menu entry is never promoted to body
+    _mark_teaser_lists(lines, fixed)
     candidate = [is_sentence(line) and not fixed[line.index] for line in lines]
 
     first_body = next((i for i, c in enumerate(candidate) if c), len(lines))
@@ -260,6 +264,27 @@ def classify(lines: list[Line], *, title: str | None = None) -> list[Label]:
         for i in range(header + 1, len(lines)):
             labels[i] = Label.COMMENT  # refined by the comment collector
     return labels
+
+
+def _mark_teaser_lists(lines: list[Line], fixed: list[bool]) -> None:
+    """After a "Related articles" header, teasers run until two prose lines in a row."""
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.words > 5 or line.norm.strip(" .:!?-–—|•*>»«") not in cues.RELATED_HEADERS:
+            k += 1
+            continue
+        fixed[line.index] = True
+        k += 1
+        end = k + MAX_TEASER_LINES
+        while k < min(end, len(lines)):
+            resumes = (
+                k + 1 < len(lines) and is_sentence(lines[k]) and is_sentence(lines[k + 1])
+            )
+            if resumes:
+                break
+            fixed[lines[k].index] = True
+            k += 1
 
 
 def _find_comments_header(lines: list[Line], candidate: list[bool]) -> int:
