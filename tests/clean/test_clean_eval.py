@@ -32,8 +32,8 @@ def french() -> dict[str, dict[str, float]]:
 
 
 def test_clean_eval_html_path_on_benchmark_sample(benchmark: dict) -> None:
-    assert benchmark["html"]["f1"] >= 0.96
-    assert benchmark["html"]["precision"] >= 0.97
+    assert benchmark["html"]["f1"] >= 0.97
+    assert benchmark["html"]["precision"] >= 0.98
 
 
 def test_clean_eval_plain_path_on_benchmark_sample(benchmark: dict) -> None:
@@ -42,10 +42,10 @@ def test_clean_eval_plain_path_on_benchmark_sample(benchmark: dict) -> None:
 
 
 def test_clean_eval_french_sample(french: dict) -> None:
-    assert french["html"]["with_found"] >= 0.9
-    assert french["html"]["without_absent"] >= 0.95
-    assert french["plain"]["with_found"] >= 0.85
-    assert french["plain"]["without_absent"] >= 0.8
+    assert french["html"]["with_found"] >= 0.92
+    assert french["html"]["without_absent"] >= 0.96
+    assert french["plain"]["with_found"] >= 0.92
+    assert french["plain"]["without_absent"] >= 0.92
     assert french["baseline"]["without_absent"] < 0.1  # the snippets are really on the pages
 
 
