@@ -94,3 +94,15 @@ def test_detect_language_codes() -> None:
     spanish = "El fabricante anunció el martes una nueva alianza con su socio."
     assert detect_language(spanish) == "es"
     assert detect_language("   ") is None
+
+
+def test_clean_html_without_main_text_falls_back_to_the_line_classifier() -> None:
+    html = "<html><body><div>" + "<br>".join(EN.split(chr(10) * 2)) + "</div></body></html>"
+    article = clean(Document(origin="tiny.html", html=html))
+    assert article.lang == "en"
+    assert all(p.strip() for p in article.paragraphs)
+
+
+def test_clean_html_with_no_text_at_all_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        clean(Document(origin="empty.html", html="<html><body><div></div></body></html>"))

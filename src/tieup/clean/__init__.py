@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import logging
 
+import html_text
+
 from tieup.clean.html import extract_html
 from tieup.clean.language import SUPPORTED, detect_language
 from tieup.clean.plaintext import clean_text
@@ -27,15 +29,23 @@ def clean(document: Document) -> Article:
     Raises InputError for empty or binary input and UnsupportedLanguage for
     text in a language other than French or English.
     """
+    html = None
+    text = document.text or ""
     if document.html is not None and document.html.strip():
         check_text(document.html, origin=document.origin)
         html = extract_html(document.html, url=document.url)
+        if not html.paragraphs:
+            # trafilatura found no article: classify the page's lines instead
+            logger.info("%s: no main text found in the HTML, cleaning it as text", document.origin)
+            text = html_text.extract_text(document.html, guess_layout=True)
+            html = None
+    if html is not None:
         title = document.title or html.title
         paragraphs, comments, boilerplate, announced = html.paragraphs, html.comments, [], None
         url = document.url or html.url
-        source = document.html
+        source = document.html or ""
     else:
-        text = check_text(document.text or "", origin=document.origin)
+        text = check_text(text, origin=document.origin)
         plain = clean_text(text, title=document.title)
         title = plain.title
         paragraphs, comments = plain.paragraphs, plain.comments
