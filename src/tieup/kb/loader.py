@@ -50,8 +50,12 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # Legal and generic suffixes that news drops freely ("Tesla Inc" = "Tesla").
 SUFFIXES = frozenset(
-    "group groupe motor motors auto automobile automobiles inc ltd sa se ag co corp "
-    "corporation holding holdings company plc nv gmbh llc limited the le la les".split()
+    {
+        "group", "groupe", "motor", "motors", "auto", "automobile", "automobiles",
+        "inc", "ltd", "sa", "se", "ag", "co", "corp", "corporation", "holding",
+        "holdings", "company", "plc", "nv", "gmbh", "llc", "limited", "the", "le",
+        "la", "les",
+    }
 )
 
 

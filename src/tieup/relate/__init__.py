@@ -24,7 +24,7 @@ def _topic(linked: Linked, title_sents: int) -> str | None:
             counts[m.entity_id] += 2 if m.sent < title_sents else 1
     if not counts:
         return None
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    (best, n), *rest = [*counts.most_common(2), ("", 0)]
     return best if n >= 3 and n > rest[0][1] else None
 
 

@@ -220,7 +220,7 @@ class TieUpReader:
                 st = status
                 if partner and st in (Status.TALKS, Status.AGREED, Status.ACTIVE):
                     st = Status.ACTIVE
-                if rumour and st is not Status.ENDED or rumour and "?" in full:
+                if (rumour and st is not Status.ENDED) or (rumour and "?" in full):
                     st = Status.RUMORED
                 evidence = clause.strip() if len(clause.strip()) > 40 else full.strip()
                 kind = kind_of(clause, self.lex, status) if status else Kind.ALLIANCE
