@@ -31,6 +31,51 @@ PERSON_LABELS = {"PER", "PERSON"}
 OTHER_LABELS = {"MISC", "LOC", "GPE", "PRODUCT", "NORP", "FAC", "WORK_OF_ART"}
 _TITLES = re.compile(r"^(M\.|Mr\.?|Mme|Mrs\.?|Ms\.?|Dr\.?|MM\.)\s+")
 _NAME_SHAPE = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
+# "FRANKFURT, June 13 (Reuters) -": a place in capitals opening a dateline.
+_DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][a-z]+\.?\s+\d|\()")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class NotOrg:
+    """Word lists (from the cue lexicons) that show a name tagged ORG is no organisation.
+
+    They apply only to names the KB does not know: `acronyms` are abbreviations
+    of things ("EV", "MOU"), a name that begins or ends with one of
+    `event_words` is an event ("Salon de Pékin", "Geneva Motor Show"), and a
+    name right after one of `product_before` (or right after a known company,
+    "Tesla Megapack") is a product.
+    """
+
+    acronyms: frozenset[str] = frozenset()
+    event_words: frozenset[str] = frozenset()
+    product_before: frozenset[str] = frozenset()
+
+    def rejects(self, span: Span, *, known_before: bool, person_names: set[str]) -> bool:
+        text = span.text.strip()
+        words = text.casefold().split()
+        if text in self.acronyms or text.rstrip("s") in self.acronyms:
+            return True
+        if any(
+            " ".join(words[:n]) in self.event_words or " ".join(words[-n:]) in self.event_words
+            for n in (1, 2)
+        ):
+            return True
+        if normalise(text) in person_names:
+            return True
+        doc = span.doc
+        before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+        if before and before[-1].lower_ in self.product_before:
+            return True
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and (
+            after.lower_ in self.product_before or after.text.startswith("-based")
+        ):
+            return True
+        if known_before:
+            return True
+        rest = doc.text[span.end_char : span.end_char + 20]
+        return text.isupper() and len(text) > 3 and _DATELINE_AFTER.match(rest) is not None
 
 
 @dataclass(slots=True)
@@ -50,9 +95,16 @@ class Linked:
 class Linker:
     """Maps spaCy entities to KB ids (plus provisional organisations and people)."""
 
-    def __init__(self, kb: KnowledgeBase, *, nonparties: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        nonparties: frozenset[str] = frozenset(),
+        not_org: NotOrg | None = None,
+    ) -> None:
         self.kb = kb
         self.nonparties = frozenset(normalise(n) for n in nonparties)
+        self.not_org = not_org or NotOrg()
         self._choices = {
             entry.id + "|" + form: normalise(form)
             for entry in kb
@@ -89,29 +141,33 @@ class Linker:
     # -- the article ------------------------------------------------------------
     def link(self, doc: Doc) -> Linked:
         linked = Linked()
-        sent_of = {s.start: i for i, s in enumerate(doc.sents)}
-        sent_starts = sorted(sent_of)
+        sent_starts = sorted(s.start for s in doc.sents)
+        orgs: list[tuple[Span, str]] = []
         persons: list[tuple[Span, int]] = []
         for ent in doc.ents:
-            sent = _sent_index(ent.start, sent_starts)
-            text = ent.text.strip()
-            if not text:
+            if not ent.text.strip():
                 continue
             entity_id = self._org_for(ent, sent_starts)
             if entity_id:
-                if normalise(text) in self.nonparties:
-                    continue
-                entity = (
-                    self._org_entity(entity_id)
-                    if not entity_id.startswith("new:")
-                    else Entity(id=entity_id, name=text)
-                )
-                linked.add(
-                    entity,
-                    Mention(text, ent.start_char, ent.end_char, entity.id, "org", sent),
-                )
+                orgs.append((ent, entity_id))
             elif ent.label_ in PERSON_LABELS:
-                persons.append((ent, sent))
+                persons.append((ent, _sent_index(ent.start, sent_starts)))
+        person_names = _person_keys(persons)
+        known_ends = {ent.end for ent, entity_id in orgs if not entity_id.startswith("new:")}
+        for ent, entity_id in orgs:
+            text = ent.text.strip()
+            if normalise(text) in self.nonparties:
+                continue
+            if entity_id.startswith("new:"):
+                known_before = _after_known(ent, known_ends)
+                if self.not_org.rejects(ent, known_before=known_before, person_names=person_names):
+                    log.debug("not an organisation: %r", text)
+                    continue
+                entity = Entity(id=entity_id, name=text)
+            else:
+                entity = self._org_entity(entity_id)
+            sent = _sent_index(ent.start, sent_starts)
+            linked.add(entity, Mention(text, ent.start_char, ent.end_char, entity.id, "org", sent))
         self._link_persons(persons, linked)
         return linked
 
@@ -147,6 +203,25 @@ class Linker:
                             name=canonical, type="person")
             linked.add(entity, Mention(span.text, span.start_char, span.end_char, entity.id,
                                        "person", sent))
+
+
+def _person_keys(persons: list[tuple[Span, int]]) -> set[str]:
+    """Normalised full names of the article's people and their surnames ("Tavares")."""
+    keys: set[str] = set()
+    for span, _ in persons:
+        name = normalise(_TITLES.sub("", span.text.strip()))
+        if len(name.split()) >= 2:
+            keys.add(name)
+            keys.add(name.split()[-1])
+    return keys
+
+
+def _after_known(ent: Span, known_ends: set[int]) -> bool:
+    """A name right after a known company, or after its possessive ("Tesla's Megapack")."""
+    doc, i = ent.doc, ent.start
+    if i in known_ends:
+        return True
+    return i >= 1 and doc[i - 1].text in _POSSESSIVE and (i - 1) in known_ends
 
 
 def _expand(name: str, full_names: list[str]) -> str | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from tieup.kb.linker import NotOrg
 from tieup.models import Kind, Status
 
 Patterns = tuple[re.Pattern[str], ...]
@@ -34,6 +35,7 @@ class Lexicon:
     ownership: Patterns
     roles: re.Pattern[str]
     nonparties: frozenset[str]
+    not_org: NotOrg
 
 
 def _compile(items: list[str]) -> Patterns:
@@ -81,4 +83,9 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
         ownership=_compile(data["ownership"]),
         roles=re.compile(r"(?:" + "|".join(roles) + r")", re.IGNORECASE),
         nonparties=frozenset(data.get("nonparties", [])),
+        not_org=NotOrg(
+            acronyms=frozenset(data.get("generic_acronyms", [])),
+            event_words=frozenset(w.casefold() for w in data.get("event_words", [])),
+            product_before=frozenset(w.casefold() for w in data.get("product_before", [])),
+        ),
     )
