@@ -47,9 +47,12 @@ KIND_ORDER = [
     Kind.MEETING,
     Kind.ALLIANCE,
 ]
+# Below this, an assertion rests on a bare relation noun: a rumour outranks it.
+WEAK_STRENGTH = 0.6
 _PAREN = re.compile(r"\([^()]*\)")
 _CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|\b(?:mais|but|while|whereas|tandis que|alors que|ou encore|however|cependant)\b",
+    r";|\s[–—]\s|\b(?:mais|but|while|whereas|tandis que|alors que|ou encore|however|cependant"
+    r"|sachant que|puisque|parce que|because|even as)\b",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
@@ -124,6 +127,35 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def comma_segments(
+    span: tuple[int, int], text: str, orgs: list[OrgAt], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """A clause cut at its commas where each side names an organisation and holds a cue.
+
+    "l'alliance Renault-Nissan, le rapprochement avec Geely, les travaux communs
+    entre Toyota, Mazda et Subaru" lists three tie-ups; a piece without a cue or
+    without a name ("Mazda et Subaru", "entrés dans l'alliance en 2016") stays
+    with the piece before it.
+    """
+    lo, hi = span
+    cuts = [m.start() for m in re.finditer(",", text[lo:hi])]
+    if not cuts:
+        return [span]
+    bounds = [lo, *(lo + c for c in cuts), hi]
+
+    def complete(a: int, b: int) -> bool:
+        return any(a <= o.start < b for o in orgs) and status_of(text[a:b], lex) is not None
+
+    out: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(bounds):
+        start = a if a == lo else a + 1
+        if out and not (complete(start, b) and complete(*out[-1])):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((start, b))
+    return out
+
+
 def status_of(text: str, lex: Lexicon) -> Status | None:
     """The status the cues of a piece of text support, before mood."""
     if _any(lex.status[Status.ENDED], text):
@@ -136,6 +168,12 @@ def status_of(text: str, lex: Lexicon) -> Status | None:
     if _any(lex.active_weak, text):
         return Status.ACTIVE
     return None
+
+
+def weak_only(text: str, lex: Lexicon) -> bool:
+    """True when only a bare relation noun ("alliance", "partnership") gives the status."""
+    strong = (*lex.past_agreement, *(p for ps in lex.status.values() for p in ps))
+    return not _any(strong, text) and _any(lex.active_weak, text)
 
 
 def kind_of(text: str, lex: Lexicon, status: Status) -> Kind:
@@ -197,9 +235,17 @@ class TieUpReader:
         if not view.orgs or status_of(full, self.lex) is None:
             return found, None
         masked, parens = mask_parentheses(full)
-        spans = [(lo, hi, masked) for lo, hi in clause_spans(masked)]
+        outside = [o for o in view.orgs if not any(a <= o.start < b for a, b in parens)]
+        spans = [
+            (a, b, masked)
+            for span in clause_spans(masked)
+            for a, b in comma_segments(span, masked, outside, self.lex)
+        ]
         spans += [(lo + 1, hi - 1, full) for lo, hi in parens]
-        sentence_rumour = is_rumour(masked, view, 0, self.lex)
+        # Reported speech and questions colour the whole sentence; the
+        # conditional mood only the clause its verb stands in.
+        sentence_rumour = _any(self.lex.rumour, masked) or masked.rstrip().endswith("?")
+        last_pairs: list[tuple[str, str, Kind]] = []
         for lo, hi, text in spans:
             clause = text[lo:hi]
             inside = [p for p in parens if p[0] <= lo and hi <= p[1]]
@@ -209,11 +255,22 @@ class TieUpReader:
                 and (inside or not any(a <= o.start < b for a, b in parens))
             ]
             status = status_of(clause, self.lex)
-            if not orgs or status is None:
+            if status is None:
                 continue
             rumour = sentence_rumour or is_rumour(clause, view, lo, self.lex)
+            if not orgs:
+                # "..., mais les négociations ont été interrompues": an ending
+                # without names ends what the clause before it named.
+                if status is Status.ENDED and not rumour:
+                    found.extend(
+                        Assertion(a, b, status, kind, full.strip(), 0.8, view.index)
+                        for a, b, kind in last_pairs
+                    )
+                continue
             pairs, subj = self._pairs(orgs, text, lo, hi, topic=topic, previous=previous)
             subject = subject or subj
+            weak = weak_only(clause, self.lex)
+            last_pairs = []
             for a, b, partner in pairs:
                 if a == b or self.related(a, b):
                     continue
@@ -223,9 +280,10 @@ class TieUpReader:
                 if (rumour and st is not Status.ENDED) or (rumour and "?" in full):
                     st = Status.RUMORED
                 evidence = clause.strip() if len(clause.strip()) > 40 else full.strip()
-                kind = kind_of(clause, self.lex, status) if status else Kind.ALLIANCE
-                strength = 0.8 if not partner else 0.85
+                kind = kind_of(clause, self.lex, status)
+                strength = 0.85 if partner else 0.5 if weak else 0.8
                 found.append(Assertion(a, b, st, kind, evidence, strength, view.index))
+                last_pairs.append((a, b, kind))
         return found, subject
 
     def _pairs(
@@ -304,7 +362,9 @@ def aggregate(assertions: list[Assertion], names: dict[str, str]) -> list[TieUp]
     out: list[TieUp] = []
     for (x, y), items in by_pair.items():
         confirmed = [i for i in items if i.status is not Status.RUMORED]
-        pool = confirmed or items
+        strong = [i for i in confirmed if i.strength >= WEAK_STRENGTH]
+        rumours = [i for i in items if i.status is Status.RUMORED]
+        pool = strong or rumours or confirmed
         best = max(pool, key=lambda i: (PRECEDENCE[i.status], i.strength, -i.sent))
         kinds = Counter(i.kind for i in pool if i.status is best.status and i.kind)
         kind = best.kind or (kinds.most_common(1)[0][0] if kinds else Kind.ALLIANCE)
