@@ -33,6 +33,8 @@ _TITLES = re.compile(r"^(M\.|Mr\.?|Mme|Mrs\.?|Ms\.?|Dr\.?|MM\.)\s+")
 _NAME_SHAPE = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 # "FRANKFURT, June 13 (Reuters) -": a place in capitals opening a dateline.
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][a-z]+\.?\s+\d|\()")
+# "Dearborn-based automaker", "l'usine basée à": the name is a place.
+_PLACE_AFTER = re.compile(r"-(?:based|basée?s?)\b", re.IGNORECASE)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -68,9 +70,9 @@ class NotOrg:
         if before and before[-1].lower_ in self.product_before:
             return True
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and (
-            after.lower_ in self.product_before or after.text.startswith("-based")
-        ):
+        if after is not None and after.lower_ in self.product_before:
+            return True
+        if _PLACE_AFTER.match(doc.text, span.end_char):
             return True
         if known_before:
             return True
@@ -221,7 +223,11 @@ def _after_known(ent: Span, known_ends: set[int]) -> bool:
     doc, i = ent.doc, ent.start
     if i in known_ends:
         return True
-    return i >= 1 and doc[i - 1].text in _POSSESSIVE and (i - 1) in known_ends
+    # skip up to two lower-case words after a possessive ("Tesla's planned Megapack")
+    k = i - 1
+    while k >= 0 and i - k <= 3 and doc[k].is_lower and doc[k].is_alpha:
+        k -= 1
+    return k >= 1 and doc[k].text in _POSSESSIVE and k in known_ends
 
 
 def _expand(name: str, full_names: list[str]) -> str | None:

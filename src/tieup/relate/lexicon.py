@@ -26,6 +26,7 @@ class Lexicon:
     active_weak: Patterns
     past_agreement: Patterns
     rumour: Patterns
+    rumour_object: Patterns
     conditional_ok: Patterns
     kind: dict[Kind, Patterns]
     partner_before: Patterns
@@ -72,6 +73,7 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
         active_weak=_compile(data["status"].get("active_weak", [])),
         past_agreement=_compile(data.get("past_agreement", [])),
         rumour=_compile(data["rumour"]),
+        rumour_object=_compile(data.get("rumour_object", [])),
         conditional_ok=_compile(data.get("conditional_ok", [])),
         kind={Kind(k): _compile(v) for k, v in data["kind"].items()},
         partner_before=tuple(

@@ -52,7 +52,7 @@ WEAK_STRENGTH = 0.6
 _PAREN = re.compile(r"\([^()]*\)")
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|\b(?:mais|but|while|whereas|tandis que|alors que|ou encore|however|cependant"
-    r"|sachant que|puisque|parce que|because|even as)\b",
+    r"|sachant que|puisque|parce que|because|even as|when|lorsque)\b",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
@@ -60,6 +60,7 @@ _LIST_GAP = re.compile(
     r"(?:\s*(?:[\w'’.-]+\s*){0,5}?)$",
     re.IGNORECASE,
 )
+_OWNER_GAP = re.compile(r"^\s*(?:owner|parent|maison[- ]mère)\s*$", re.IGNORECASE)
 _HYPHEN_GAP = re.compile(r"^\s*[-/]\s*$")
 
 
@@ -257,7 +258,12 @@ class TieUpReader:
             status = status_of(clause, self.lex)
             if status is None:
                 continue
-            rumour = sentence_rumour or is_rumour(clause, view, lo, self.lex)
+            weak = weak_only(clause, self.lex)
+            rumour = (
+                sentence_rumour
+                or is_rumour(clause, view, lo, self.lex)
+                or (weak and _any(self.lex.rumour_object, clause))
+            )
             if not orgs:
                 # "..., mais les négociations ont été interrompues": an ending
                 # without names ends what the clause before it named.
@@ -269,15 +275,15 @@ class TieUpReader:
                 continue
             pairs, subj = self._pairs(orgs, text, lo, hi, topic=topic, previous=previous)
             subject = subject or subj
-            weak = weak_only(clause, self.lex)
             last_pairs = []
             for a, b, partner in pairs:
                 if a == b or self.related(a, b):
                     continue
                 st = status
-                if partner and st in (Status.TALKS, Status.AGREED, Status.ACTIVE):
+                if partner and st is Status.TALKS:
+                    # meeting one's partners: the partnership is the fact
                     st = Status.ACTIVE
-                if (rumour and st is not Status.ENDED) or (rumour and "?" in full):
+                if rumour:
                     st = Status.RUMORED
                 evidence = clause.strip() if len(clause.strip()) > 40 else full.strip()
                 kind = kind_of(clause, self.lex, status)
@@ -297,7 +303,6 @@ class TieUpReader:
         previous: str | None,
     ) -> tuple[list[tuple[str, str, bool]], str | None]:
         lex = self.lex
-        groups = lists_of(orgs, text)
         pairs: list[tuple[str, str, bool]] = []
 
         def partner(org: OrgAt) -> bool:
@@ -311,13 +316,28 @@ class TieUpReader:
             before = intro(group)
             return _any(lex.list_intro, before) or _any(lex.split, before)
 
-        # 1. reciprocal lists: "entre X et Y", "X et Y signent", "Renault-Nissan-Mitsubishi"
-        for group in groups:
+        # 0. "Volvo owner Geely": a name that only describes the next one is no party
+        orgs = [
+            o for k, o in enumerate(orgs)
+            if not (k + 1 < len(orgs) and _OWNER_GAP.match(text[o.end : orgs[k + 1].start]))
+        ]
+        groups = lists_of(orgs, text)
+
+        # 1. reciprocal lists: "entre X et Y", "X et Y signent", "Renault-Nissan-Mitsubishi";
+        # a list after "ses partenaires", "its backers" is the object of the clause
+        listed = False
+        for n, group in enumerate(groups):
             ids = list(dict.fromkeys(o.id for o in group))
             if len(ids) < 2:
                 continue
-            if _any(lex.pair_all, intro(group)) or not is_object_list(group):
+            if partner(group[0]) and not _any(lex.pair_all, intro(group)):
+                before = [g[0].id for g in groups[:n] if len({o.id for o in g}) == 1]
+                anchors = before[:1] or ([topic] if topic else [])
+                pairs.extend((a, b, True) for a in anchors for b in ids)
+                listed = True
+            elif _any(lex.pair_all, intro(group)) or not is_object_list(group):
                 pairs.extend((a, b, False) for a, b in itertools.combinations(ids, 2))
+                listed = True
 
         # 2. a split preposition: left side x right side
         split = None
@@ -342,7 +362,9 @@ class TieUpReader:
         singles = [g for g in groups if len({o.id for o in g}) == 1]
         ids = list(dict.fromkeys(g[0].id for g in singles))
         multi = [g for g in groups if len({o.id for o in g}) > 1]
-        if len(ids) >= 2 and len(ids) <= 3 and not multi:
+        if listed:
+            pass  # the list says who is involved; other names are context
+        elif len(ids) >= 2 and len(ids) <= 3 and not multi:
             pairs.extend((a, b, False) for a, b in itertools.combinations(ids, 2))
         elif len(ids) == 1 and not multi:
             only = singles[0][0]
