@@ -64,7 +64,9 @@ class Pipeline:
     def linker(self, lang: str) -> Linker:
         if lang not in self._linkers:
             lex = get_lexicon(lang)
-            self._linkers[lang] = Linker(self.kb, nonparties=lex.nonparties, not_org=lex.not_org)
+            self._linkers[lang] = Linker(
+                self.kb, nonparties=lex.nonparties, name_cues=lex.name_cues
+            )
         return self._linkers[lang]
 
     def clean(self, document: Document) -> Article:

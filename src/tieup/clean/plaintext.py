@@ -258,6 +258,12 @@ def classify(lines: list[Line], *, title: str | None = None) -> list[Label]:
         if candidate[line.index] and start <= line.index <= end:
             labels[line.index] = Label.BODY
     _mark_inner_lines(page, labels, fixed)
+    if Label.BODY not in labels:
+        # No line is long enough for prose (a short note, a one-line record):
+        # its sentence-like lines are the text, even one taken for a title.
+        for line in page:
+            if not fixed[line.index] and is_short_sentence(line):
+                labels[line.index] = Label.BODY
 
     if header < len(lines):
         labels[header] = Label.COMMENT_HEADER

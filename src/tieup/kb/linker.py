@@ -39,10 +39,12 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass(frozen=True, slots=True)
-class NotOrg:
-    """Word lists (from the cue lexicons) that show a name tagged ORG is no organisation.
+class NameCues:
+    """Word lists (from the cue lexicons) that tell whether an unknown name is an organisation.
 
-    They apply only to names the KB does not know: `acronyms` are abbreviations
+    They apply only to names the KB does not know. A name right after one of
+    `org_before` ("la start-up Zyntra") is an organisation whatever label the
+    NER gave it. A name tagged ORG is not one when: `acronyms` are abbreviations
     of things ("EV", "MOU"), a name that begins or ends with one of
     `event_words` is an event ("Salon de Pékin", "Geneva Motor Show"), and a
     name right after one of `product_before` (or right after a known company,
@@ -52,6 +54,12 @@ class NotOrg:
     acronyms: frozenset[str] = frozenset()
     event_words: frozenset[str] = frozenset()
     product_before: frozenset[str] = frozenset()
+    org_before: frozenset[str] = frozenset()
+
+    def vouches(self, span: Span) -> bool:
+        """An organisation noun stands right before the name ("the startup Zyntra")."""
+        before = span.doc.text[max(0, span.start_char - 30) : span.start_char].split()
+        return bool(before) and before[-1].casefold() in self.org_before
 
     def rejects(self, span: Span, *, known_before: bool, person_names: set[str]) -> bool:
         text = span.text.strip()
@@ -102,11 +110,11 @@ class Linker:
         kb: KnowledgeBase,
         *,
         nonparties: frozenset[str] = frozenset(),
-        not_org: NotOrg | None = None,
+        name_cues: NameCues | None = None,
     ) -> None:
         self.kb = kb
         self.nonparties = frozenset(normalise(n) for n in nonparties)
-        self.not_org = not_org or NotOrg()
+        self.name_cues = name_cues or NameCues()
         self._choices = {
             entry.id + "|" + form: normalise(form)
             for entry in kb
@@ -154,15 +162,15 @@ class Linker:
                 orgs.append((ent, entity_id))
             elif ent.label_ in PERSON_LABELS:
                 persons.append((ent, _sent_index(ent.start, sent_starts)))
-        person_names = _person_keys(persons)
+        people = _person_keys(persons)
         known_ends = {ent.end for ent, entity_id in orgs if not entity_id.startswith("new:")}
         for ent, entity_id in orgs:
             text = ent.text.strip()
             if normalise(text) in self.nonparties:
                 continue
             if entity_id.startswith("new:"):
-                known_before = _after_known(ent, known_ends)
-                if self.not_org.rejects(ent, known_before=known_before, person_names=person_names):
+                after_known = _after_known(ent, known_ends)
+                if self.name_cues.rejects(ent, known_before=after_known, person_names=people):
                     log.debug("not an organisation: %r", text)
                     continue
                 entity = Entity(id=entity_id, name=text)
@@ -189,7 +197,10 @@ class Linker:
             return None
         if ent.label_ in OTHER_LABELS or ent.label_ in PERSON_LABELS:
             # a KB name the NER mislabelled, when the ruler missed it (case variant)
-            return self.org_id(text, fuzzy=False)
+            found = self.org_id(text, fuzzy=False)
+            if found is None and ent.label_ in OTHER_LABELS and self.name_cues.vouches(ent):
+                return "new:" + core(text).replace(" ", "-")
+            return found
         return None
 
     @staticmethod

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from tieup.kb.linker import NotOrg
+from tieup.kb.linker import NameCues
 from tieup.models import Kind, Status
 
 Patterns = tuple[re.Pattern[str], ...]
@@ -36,7 +36,7 @@ class Lexicon:
     ownership: Patterns
     roles: re.Pattern[str]
     nonparties: frozenset[str]
-    not_org: NotOrg
+    name_cues: NameCues
 
 
 def _compile(items: list[str]) -> Patterns:
@@ -85,9 +85,10 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
         ownership=_compile(data["ownership"]),
         roles=re.compile(r"(?:" + "|".join(roles) + r")", re.IGNORECASE),
         nonparties=frozenset(data.get("nonparties", [])),
-        not_org=NotOrg(
+        name_cues=NameCues(
             acronyms=frozenset(data.get("generic_acronyms", [])),
             event_words=frozenset(w.casefold() for w in data.get("event_words", [])),
             product_before=frozenset(w.casefold() for w in data.get("product_before", [])),
+            org_before=frozenset(w.casefold() for w in data.get("org_before", [])),
         ),
     )

@@ -147,10 +147,16 @@ def comma_segments(
     def complete(a: int, b: int) -> bool:
         return any(a <= o.start < b for o in orgs) and status_of(text[a:b], lex) is not None
 
+    def continues(a: int, b: int) -> bool:
+        # ", avec Geely", ", such as BYD": the piece goes on the clause before it
+        head = text[a:b].lstrip()[:30]
+        return any(p.match(head) for p in (*lex.split, *lex.list_intro, *lex.pair_all))
+
     out: list[tuple[int, int]] = []
     for a, b in itertools.pairwise(bounds):
         start = a if a == lo else a + 1
-        if out and not (complete(start, b) and complete(*out[-1])):
+        joined = not (complete(start, b) and complete(*out[-1])) if out else False
+        if out and (joined or continues(start, b)):
             out[-1] = (out[-1][0], b)
         else:
             out.append((start, b))
