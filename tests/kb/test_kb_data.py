@@ -22,7 +22,8 @@ GOLD_FILES = [
 
 KINDS = {
     "automaker", "brand", "battery", "semiconductor", "tech", "software", "cloud",
-    "supplier", "energy", "investor", "mobility", "joint_venture", "other",
+    "supplier", "energy", "investor", "mobility", "joint_venture", "media", "government",
+    "other",
 }
 FIELDS = {"id", "name", "aliases", "weak_aliases", "wikidata", "country", "kind", "parent"}
 REQUIRED = FIELDS - {"weak_aliases"}
