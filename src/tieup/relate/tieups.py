@@ -357,7 +357,7 @@ class TieUpReader:
             right = [o for o in orgs if o.start >= split]
             left_ids = list(dict.fromkeys(o.id for o in left))
             if not left_ids:
-                fallback = previous or topic
+                fallback = topic or previous
                 left_ids = [fallback] if fallback else []
             for a in left_ids:
                 for o in right:
