@@ -29,6 +29,7 @@ from tieup.errors import InputError, UnsupportedLanguage
 from tieup.kb.linker import Linker
 from tieup.kb.loader import KnowledgeBase, load_kb
 from tieup.models import Article, Document, Extraction
+from tieup.nlp import prefilter
 from tieup.nlp.registry import SUPPORTED_LANGUAGES, get_pipeline
 from tieup.relate import get_lexicon, relate
 
@@ -57,9 +58,12 @@ def article_id(document: Document) -> str:
 class Pipeline:
     """Clean, read, link and relate articles with one KB and its spaCy pipelines."""
 
-    def __init__(self, kb_paths: Iterable[Path | str] | None = None) -> None:
+    def __init__(self, kb_paths: Iterable[Path | str] | None = None, *, fast: bool = True) -> None:
         self.kb: KnowledgeBase = load_kb(kb_paths)
         self._linkers: dict[str, Linker] = {}
+        # fast: spaCy's costly components only on the sentences with a cue
+        # (tieup.nlp.prefilter); fast=False runs them on the whole text.
+        self.fast = fast
 
     def linker(self, lang: str) -> Linker:
         if lang not in self._linkers:
@@ -83,7 +87,12 @@ class Pipeline:
         """Steps 2–5 on one document. Raises InputError for a document it cannot read."""
         article = self.clean(document)
         text, title_sents = compose(article)
-        doc = get_pipeline(article.lang or "fr", self.kb)(text)
+        lang = article.lang or "fr"
+        nlp = get_pipeline(lang, self.kb)
+        if self.fast:
+            doc = prefilter.fast_doc(nlp, text, lang=lang, title_sents=title_sents)
+        else:
+            doc = nlp(text)
         return self.from_doc(article, doc, title_sents)
 
     def from_doc(self, article: Article, doc: Doc, title_sents: int) -> Extraction:
@@ -130,11 +139,16 @@ class Pipeline:
             by_lang.setdefault(article.lang or "fr", []).append((i, article, text, title_sents))
         for lang, items in by_lang.items():
             nlp = get_pipeline(lang, self.kb)
-            texts = (text for _, _, text, _ in items)
             n_process = workers if workers > 1 and len(items) > workers else 1
-            for (i, article, _, title_sents), doc in zip(
-                items, nlp.pipe(texts, n_process=n_process, batch_size=8), strict=True
-            ):
+            if self.fast:
+                docs = prefilter.pipe(
+                    nlp, ((text, ts) for _, _, text, ts in items),
+                    lang=lang, n_process=n_process, batch_size=8,
+                )
+            else:
+                texts = (text for _, _, text, _ in items)
+                docs = nlp.pipe(texts, n_process=n_process, batch_size=8)
+            for (i, article, _, title_sents), doc in zip(items, docs, strict=True):
                 results[i] = self.from_doc(article, doc, title_sents)
         for r in results:
             assert r is not None

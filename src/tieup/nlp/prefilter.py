@@ -1,0 +1,140 @@
+"""The fast path: spaCy's costly components run only where a tie-up can be.
+
+`relate` only reads a tie-up from a sentence whose text carries a status cue
+(`relate.tieups.status_of`), and a role from a sentence with a role title.
+Every other sentence contributes nothing but its KB names (to the article's
+topic and the linker's context). So, for each article:
+
+1. cheap pass over the whole text: tokenizer, sentencizer, paragraph
+   boundaries and the KB entity ruler (a phrase matcher);
+2. pick the *hot* sentences: a status cue or a role title from the language's
+   cue lexicon (`relate/lexicons/*.json`), and the title;
+3. costly pass: the pipeline's components, in order (tok2vec, tagger or
+   morphologizer, attribute ruler, KB ruler, NER), over a `Doc` made of the
+   hot sentences only;
+4. tags, morphology and entities are copied back onto the whole `Doc`, token
+   for token, so sentences, `Mention` offsets and sentence indices are the
+   article's own.
+
+Cold sentences keep the KB ruler's entities and have no tags. The slow path
+(`Pipeline(fast=False)`) runs the whole pipeline on the whole text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from tieup.relate import get_lexicon
+
+log = logging.getLogger(__name__)
+
+#: Components run on the whole text in the cheap pass (they need no tags).
+CHEAP = ("sentencizer", "paragraph_boundaries", "kb_ruler")
+
+_APOSTROPHE = str.maketrans({"’": "'"})
+
+
+@lru_cache(maxsize=8)
+def cue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Every pattern that can give a sentence a status (as `status_of` reads them), and roles."""
+    lex = get_lexicon(lang)
+    patterns = [p for ps in lex.status.values() for p in ps]
+    patterns += [*lex.past_agreement, *lex.active_weak, lex.roles]
+    return tuple(patterns)
+
+
+def is_hot(text: str, lang: str) -> bool:
+    """True when `text` holds a status cue or a role title of `lang`'s lexicon."""
+    text = text.translate(_APOSTROPHE)
+    return any(p.search(text) for p in cue_patterns(lang))
+
+
+def cheap_doc(nlp: Language, text: str) -> Doc:
+    """Tokens, sentences and KB names of the whole text; no statistical component."""
+    doc = nlp.make_doc(text)
+    for name in CHEAP:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def hot_spans(doc: Doc, lang: str, *, title_sents: int = 0) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the sentences worth the costly pass, merged when adjacent."""
+    spans: list[tuple[int, int]] = []
+    for i, sent in enumerate(doc.sents):
+        if i < title_sents or is_hot(sent.text, lang):
+            if spans and spans[-1][1] == sent.start:
+                spans[-1] = (spans[-1][0], sent.end)
+            else:
+                spans.append((sent.start, sent.end))
+    return spans
+
+
+def sub_doc(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
+    """A `Doc` of the given token ranges only: the same tokens, in order."""
+    if not spans:
+        return Doc(doc.vocab, words=[])
+    parts = [doc[a:b].as_doc() for a, b in spans]
+    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=True)
+
+
+def merge_back(doc: Doc, sub: Doc, spans: list[tuple[int, int]]) -> Doc:
+    """Copy tags, morphology and entities of `sub` (the hot ranges) onto `doc`."""
+    index = [i for a, b in spans for i in range(a, b)]
+    assert len(index) == len(sub), "the costly pass changed the tokens"
+    for j, token in enumerate(sub):
+        target = doc[index[j]]
+        target.tag = token.tag
+        target.pos = token.pos
+        target.lemma = token.lemma
+        target.set_morph(token.morph.key)
+    hot = set(index)
+    ents = [e for e in doc.ents if e.start not in hot]
+    for e in sub.ents:
+        start, end = index[e.start], index[e.end - 1] + 1
+        if end - start != len(e):  # across two ranges that are not adjacent in the article
+            continue
+        ents.append(Span(doc, start, end, label=e.label, kb_id=e.kb_id, span_id=e.id))
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
+
+
+def pipe(
+    nlp: Language,
+    items: Iterable[tuple[str, int]],
+    *,
+    lang: str,
+    n_process: int = 1,
+    batch_size: int = 8,
+) -> Iterator[Doc]:
+    """Docs for (text, title_sents) items, in order, through the fast path.
+
+    The costly pass is spaCy's own `nlp.pipe` (multiprocess when asked) over
+    the hot sub-documents; the whole documents wait in a queue, in order.
+    """
+    waiting: deque[tuple[Doc, list[tuple[int, int]]]] = deque()
+
+    def subs() -> Iterator[Doc]:
+        for text, title_sents in items:
+            doc = cheap_doc(nlp, text)
+            spans = hot_spans(doc, lang, title_sents=title_sents)
+            waiting.append((doc, spans))
+            yield sub_doc(doc, spans)
+
+    # The whole pipeline runs on the sub-documents (the sentence splitters too:
+    # they are cheap, and what they set there is not read); nothing is toggled
+    # on the shared `nlp`, so slow and fast paths can interleave.
+    for sub in nlp.pipe(subs(), n_process=n_process, batch_size=batch_size):
+        doc, spans = waiting.popleft()
+        yield merge_back(doc, sub, spans)
+
+
+def fast_doc(nlp: Language, text: str, *, lang: str, title_sents: int = 0) -> Doc:
+    """One text through the fast path (see `pipe`)."""
+    return next(pipe(nlp, [(text, title_sents)], lang=lang))
