@@ -12,6 +12,7 @@ import logging
 
 import html_text
 
+from tieup.clean.dates import article_date
 from tieup.clean.html import extract_html
 from tieup.clean.language import SUPPORTED, detect_language
 from tieup.clean.plaintext import clean_text
@@ -53,14 +54,22 @@ def clean(document: Document) -> Article:
         url = document.url
         source = text
     lang = check_language(document.lang, "\n".join(paragraphs) or source, origin=document.origin)
+    date, date_source = article_date(
+        input_date=document.date,
+        html=document.html,
+        text=None if html is not None else text,
+        title=title,
+        url=url,
+        lang=lang,
+    )
     return Article(
         id=document.id or stable_id(document.origin, source),
         origin=document.origin,
         paragraphs=paragraphs,
         title=title,
         url=url,
-        date=document.date,
-        date_source="input" if document.date else None,
+        date=date,
+        date_source=date_source,
         lang=lang,
         comments=comments,
         comments_announced=announced,
