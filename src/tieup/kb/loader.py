@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -155,27 +155,38 @@ def builtin_path() -> Path:
     return Path(str(resources.files("tieup.kb") / "data" / "companies.jsonl"))
 
 
+def _label(raw: dict) -> str:
+    """How an entry is named in messages: its id, else its name."""
+    for key in ("id", "name"):
+        if isinstance(raw.get(key), str) and raw[key].strip():
+            return repr(raw[key])
+    return "without id or name"
+
+
 def _entry(raw: object, where: str) -> KBEntry:
     if not isinstance(raw, dict):
-        raise KBError(f"{where}: an entry must be a JSON object")
-    name = raw.get("name") or raw.get("id") or "?"
+        raise KBError(f"{where}: an entry must be a JSON object, not {type(raw).__name__}")
+    here = f"{where}: entry {_label(raw)}"
     missing = [k for k in REQUIRED if k not in raw]
     if missing:
-        raise KBError(f"{where} ({name}): missing field(s) {', '.join(missing)}")
+        raise KBError(f"{here}: missing field(s) {', '.join(missing)}")
     if not isinstance(raw["id"], str) or not _ID.match(raw["id"]):
-        raise KBError(f"{where} ({name}): id {raw['id']!r} must be a lowercase slug")
+        raise KBError(f"{here}: id {raw['id']!r} must be a lowercase slug (a-z, 0-9, -)")
     if not isinstance(raw["name"], str) or not raw["name"].strip():
-        raise KBError(f"{where} ({raw['id']}): name must be a non-empty string")
+        raise KBError(f"{here}: name must be a non-empty string")
     for key in ("aliases", "weak_aliases"):
         value = raw.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(a, str) and a for a in value):
-            raise KBError(f"{where} ({raw['id']}): {key} must be a list of non-empty strings")
+        if not isinstance(value, list) or not all(
+            isinstance(a, str) and a.strip() for a in value
+        ):
+            raise KBError(f"{here}: {key} must be a list of non-empty strings")
     if raw["kind"] not in KINDS:
-        raise KBError(
-            f"{where} ({raw['id']}): kind {raw['kind']!r} is not one of {sorted(KINDS)}"
-        )
+        raise KBError(f"{here}: kind {raw['kind']!r} is not one of {', '.join(sorted(KINDS))}")
     if raw["parent"] is not None and not isinstance(raw["parent"], str):
-        raise KBError(f"{where} ({raw['id']}): parent must be an id or null")
+        raise KBError(f"{here}: parent must be an id or null")
+    for key in ("country", "wikidata"):
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise KBError(f"{here}: {key} must be a string or null")
     return KBEntry(
         id=raw["id"],
         name=raw["name"],
@@ -188,9 +199,10 @@ def _entry(raw: object, where: str) -> KBEntry:
     )
 
 
-def read_entries(path: Path) -> Iterator[KBEntry]:
+def read_entries(path: Path) -> Iterator[tuple[int, KBEntry]]:
+    """(line number, entry) for each non-blank line of a KB file."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as e:
         raise KBError(f"{path}: cannot read the KB file ({e})") from e
     for n, line in enumerate(lines, 1):
@@ -199,52 +211,86 @@ def read_entries(path: Path) -> Iterator[KBEntry]:
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as e:
-            raise KBError(f"{path}:{n}: invalid JSON ({e.msg})") from e
-        yield _entry(raw, f"{path}:{n}")
+            raise KBError(f"{path}:{n}: invalid JSON ({e.msg}, column {e.colno})") from e
+        yield n, _entry(raw, f"{path}:{n}")
 
 
-def validate(entries: dict[str, KBEntry]) -> None:
-    """Unknown parents, parent cycles and aliases shared by two entries are errors."""
-    owner: dict[str, str] = {}
+def validate(entries: dict[str, KBEntry], origins: Mapping[str, str] | None = None) -> None:
+    """Unknown parents, parent cycles and forms shared by two entries are errors.
+
+    Forms are compared normalised (case, accents, punctuation), weak aliases
+    included, since that is how names are looked up. `origins` maps an id to
+    the ``file:line`` it came from, for the messages.
+    """
+    origins = origins or {}
+
+    def here(entry_id: str) -> str:
+        origin = origins.get(entry_id)
+        return f"{origin}: entry {entry_id!r}" if origin else f"KB entry {entry_id!r}"
+
+    owner: dict[str, tuple[str, str]] = {}
     for entry in entries.values():
-        for form in entry.forms:
-            other = owner.setdefault(form, entry.id)
-            if other != entry.id:
+        for form in (*entry.forms, *entry.weak_aliases):
+            other_id, other_form = owner.setdefault(normalise(form), (entry.id, form))
+            if other_id != entry.id:
+                also = f" (as {other_form!r})" if other_form != form else ""
+                at = f" at {origins[other_id]}" if other_id in origins else ""
                 raise KBError(
-                    f"KB entry {entry.id!r}: alias {form!r} already belongs to {other!r}"
+                    f"{here(entry.id)}: alias {form!r} already belongs to "
+                    f"{other_id!r}{also}{at}; keep it in one entry only"
                 )
     for entry in entries.values():
         if entry.parent is not None and entry.parent not in entries:
-            raise KBError(f"KB entry {entry.id!r}: parent {entry.parent!r} does not exist")
+            raise KBError(
+                f"{here(entry.id)}: parent {entry.parent!r} does not exist; "
+                "add that entry or set parent to null"
+            )
         seen = [entry.id]
         parent = entry.parent
         while parent is not None:
             if parent in seen:
                 chain = " -> ".join([*seen, parent])
-                raise KBError(f"KB entry {entry.id!r}: parents form a cycle ({chain})")
+                raise KBError(f"{here(entry.id)}: parents form a cycle ({chain})")
             seen.append(parent)
             parent = entries[parent].parent if parent in entries else None
 
 
 def load_kb(paths: Iterable[Path | str] | None = None) -> KnowledgeBase:
     """The built-in KB with the user's files merged on top, validated."""
-    files = [builtin_path(), *(Path(p) for p in paths or ())]
-    return _load(tuple(str(f) for f in files))
+    files = tuple(str(f) for f in [builtin_path(), *(Path(p) for p in paths or ())])
+    return _load(files, tuple(_stamp(f) for f in files))
+
+
+def _stamp(file: str) -> tuple[int, int]:
+    """Modification time and size: an edited file is read again, not served from cache."""
+    try:
+        stat = Path(file).stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=8)
-def _load(files: tuple[str, ...]) -> KnowledgeBase:
+def _load(files: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> KnowledgeBase:
+    del stamps  # only part of the cache key
     entries: dict[str, KBEntry] = {}
+    origins: dict[str, str] = {}
     for file in files:
         path = Path(file)
-        if not path.exists():
+        if not path.is_file():
             raise KBError(f"{path}: KB file not found")
-        ids_here: set[str] = set()
-        for entry in read_entries(path):
-            if entry.id in ids_here:
-                raise KBError(f"{path}: id {entry.id!r} appears twice")
-            ids_here.add(entry.id)
+        lines_here: dict[str, int] = {}
+        for n, entry in read_entries(path):
+            if entry.id in lines_here:
+                raise KBError(
+                    f"{path}:{n}: entry {entry.id!r}: id already used at line "
+                    f"{lines_here[entry.id]} of the same file"
+                )
+            lines_here[entry.id] = n
+            if entry.id in entries:
+                log.debug("KB: %s:%d replaces %r from %s", path, n, entry.id, origins[entry.id])
             entries[entry.id] = entry
-    validate(entries)
+            origins[entry.id] = f"{path}:{n}"
+    validate(entries, origins)
     log.debug("KB: %d organisations from %s", len(entries), ", ".join(files))
     return KnowledgeBase(entries=entries, sources=files)
