@@ -199,3 +199,24 @@ def test_kb_loader_file_that_is_not_utf8(tmp_path: Path) -> None:
     user = tmp_path / "latin1.jsonl"
     user.write_bytes(json.dumps(_org("acme-a", "Acme Élan"), ensure_ascii=False).encode("latin-1"))
     assert _error([user]).startswith(f"{user}: cannot read the KB file")
+
+
+def test_kb_loader_search_limit_counts_organisations_not_forms() -> None:
+    # renault-group alone has eight forms that match "Renault" well.
+    hits = load_kb().search("Renault", limit=3)
+    ids = [entry.id for entry, _ in hits]
+    assert len(ids) == 3 == len(set(ids))
+    assert ids[0] == "renault-group"
+    assert [score for _, score in hits] == sorted((score for _, score in hits), reverse=True)
+
+
+def test_kb_loader_search_ignores_what_looks_like_nothing() -> None:
+    assert load_kb().search("zzzzqqqxx") == []
+
+
+def test_kb_loader_describe_owners_and_children() -> None:
+    kb = load_kb()
+    info = kb.describe(kb.lookup("Lamborghini").id)
+    assert [o["id"] for o in info["owners"]] == ["audi", "volkswagen-group"]
+    assert {c["id"] for c in kb.describe("audi")["children"]} >= {"lamborghini", "ducati"}
+    assert kb.lookup("volkswagen-group") is kb.lookup("VW")

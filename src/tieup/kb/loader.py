@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from tieup.errors import KBError
 
@@ -127,13 +128,44 @@ class KnowledgeBase:
             entry = self.entries.get(entry.parent)
         return out
 
+    def children(self, entity_id: str) -> list[KBEntry]:
+        """Entries whose parent is `entity_id` (brands, subsidiaries), by name."""
+        found = [e for e in self.entries.values() if e.parent == entity_id]
+        return sorted(found, key=lambda e: normalise(e.name))
+
+    def lookup(self, name: str) -> KBEntry | None:
+        """The entry with id `name`, else the one a name or alias resolves to."""
+        return self.entries.get(name.strip()) or self.resolve(name)
+
+    def describe(self, entity_id: str) -> dict[str, Any]:
+        """An entry as plain data, with its chain of owners and its children."""
+        entry = self.entries[entity_id]
+
+        def brief(e: KBEntry) -> dict[str, str]:
+            return {"id": e.id, "name": e.name, "kind": e.kind}
+
+        return {
+            "id": entry.id,
+            "name": entry.name,
+            "aliases": list(entry.aliases),
+            "weak_aliases": list(entry.weak_aliases),
+            "country": entry.country,
+            "kind": entry.kind,
+            "wikidata": entry.wikidata,
+            "parent": entry.parent,
+            "owners": [brief(self.entries[i]) for i in self.ancestors(entity_id)],
+            "children": [brief(e) for e in self.children(entity_id)],
+        }
+
     def related_by_ownership(self, a: str, b: str) -> bool:
         """True when one is an ancestor of the other or both share a parent group."""
         up_a, up_b = self.ancestors(a), self.ancestors(b)
         return a in up_b or b in up_a
 
-    def search(self, query: str, *, limit: int = 10) -> list[tuple[KBEntry, float]]:
-        """Entries whose forms look like `query`, best first (rapidfuzz)."""
+    def search(
+        self, query: str, *, limit: int = 10, min_score: float = 70
+    ) -> list[tuple[KBEntry, float]]:
+        """Entries whose forms look like `query`, best first (rapidfuzz WRatio, 0-100)."""
         from rapidfuzz import fuzz, process
 
         choices = {
@@ -142,12 +174,12 @@ class KnowledgeBase:
             for form in (*entry.forms, *entry.weak_aliases)
         }
         hits = process.extract(
-            normalise(query), choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60
+            normalise(query), choices, scorer=fuzz.WRatio, limit=None, score_cutoff=min_score
         )
         best: dict[str, float] = {}
         for _, score, (entry_id, _form) in hits:
             best[entry_id] = max(best.get(entry_id, 0.0), score)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.entries[i], s) for i, s in ranked]
 
 
