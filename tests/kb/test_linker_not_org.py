@@ -36,6 +36,13 @@ def org_names(extraction: Extraction) -> set[str]:
             id="fr-product-after-model-word",
         ),
         pytest.param(
+            "fr",
+            "Face à Porsche et Audi avec leurs modèles Macan GT et Zandor, Renault signe un accord "
+            "avec Geely.",
+            {"Zandor", "Macan GT"},
+            id="fr-product-list-after-model-word",
+        ),
+        pytest.param(
             "en",
             "Tesla's planned Powerwall factory will use cells from BYD.",
             {"Powerwall"},

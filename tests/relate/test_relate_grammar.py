@@ -154,6 +154,34 @@ CASES = [
         set(),
         id="fr-sign-without-agreement",
     ),
+    # a competitor, a union, an outlet is no party
+    pytest.param(
+        "fr",
+        "Le fonds saoudien PIF est en négociations avec Lucid, un concurrent en herbe de Tesla.",
+        {pair("public-investment-fund", "lucid", "talks")},
+        id="fr-competitor-not-party",
+    ),
+    pytest.param(
+        "en",
+        "Mercedes-Benz will team up with Nvidia to catch up with rivals Tesla and BYD.",
+        {pair("mercedes-benz-group", "nvidia", "agreed")},
+        id="en-rivals-not-party",
+    ),
+    # a negated ending is no ending; with the conditional, a rumour
+    pytest.param(
+        "fr",
+        "Les négociations entre Apple et Kia ne seraient pas totalement abandonnées.",
+        {pair("apple", "kia", "rumored")},
+        id="fr-negated-ending",
+    ),
+    # a pair of dashes sets a remark apart, as parentheses do
+    pytest.param(
+        "fr",
+        "L'usine est le fruit d'une coopération – 2 milliards d'euros d'investissements – "
+        "entre Stellantis et Toyota.",
+        {pair("stellantis", "toyota", "active")},
+        id="fr-dash-parenthesis",
+    ),
     # background ownership is no tie-up
     pytest.param(
         "fr",

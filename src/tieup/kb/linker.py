@@ -74,8 +74,13 @@ class NameCues:
         if normalise(text) in person_names:
             return True
         doc = span.doc
-        before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
-        if before and before[-1].lower_ in self.product_before:
+        # "ses modèles e-Tron GT et Taycan": walk back over names and "et"/"and"
+        k = span.start - 1
+        while k >= max(0, span.start - 8) and (
+            doc[k].is_punct or doc[k].pos_ in ("PROPN", "CCONJ", "NUM") or doc[k].is_title
+        ) and doc[k].lower_ not in self.product_before:
+            k -= 1
+        if k >= 0 and doc[k].lower_ in self.product_before:
             return True
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in self.product_before:

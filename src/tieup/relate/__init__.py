@@ -77,7 +77,9 @@ def relate(
                 orgs.append(OrgAt(person_org[m.entity_id], start, end, via_person=True))
         orgs.sort(key=lambda o: o.start)
         conditional = [
-            t.idx - sent.start_char for t in sent if "Cnd" in t.morph.get("Mood")
+            t.idx - sent.start_char
+            for t in sent
+            if "Cnd" in t.morph.get("Mood") or t.lower_ in lex.conditional_forms
         ]
         views.append(SentenceView(i, sent.text, _dedupe(orgs), conditional))
 

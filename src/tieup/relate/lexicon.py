@@ -28,8 +28,10 @@ class Lexicon:
     rumour: Patterns
     rumour_object: Patterns
     conditional_ok: Patterns
+    conditional_forms: frozenset[str]
     kind: dict[Kind, Patterns]
     partner_before: Patterns
+    not_party_before: Patterns
     split: Patterns
     pair_all: Patterns
     list_intro: Patterns
@@ -75,9 +77,13 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
         rumour=_compile(data["rumour"]),
         rumour_object=_compile(data.get("rumour_object", [])),
         conditional_ok=_compile(data.get("conditional_ok", [])),
+        conditional_forms=frozenset(data.get("conditional_forms", [])),
         kind={Kind(k): _compile(v) for k, v in data["kind"].items()},
         partner_before=tuple(
             re.compile(r"\b" + p + r"\W*$", re.IGNORECASE) for p in data["partner_before"]
+        ),
+        not_party_before=tuple(
+            re.compile(r"\b" + p + r"\W*$", re.IGNORECASE) for p in data.get("not_party_before", [])
         ),
         split=_compile(data["split"]),
         pair_all=_compile(data["pair_all"]),

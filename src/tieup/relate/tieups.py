@@ -49,7 +49,10 @@ KIND_ORDER = [
 ]
 # Below this, an assertion rests on a bare relation noun: a rumour outranks it.
 WEAK_STRENGTH = 0.6
-_PAREN = re.compile(r"\([^()]*\)")
+_PAREN = re.compile(r"\([^()]*\)|\s[–—]\s[^–—()]{1,120}?\s[–—]\s")
+_NEGATION = re.compile(
+    r"\b(?:pas|not|never|jamais|n't)\b(?:\s+\w+){0,2}\s*$|n't\s*$", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|\b(?:mais|but|while|whereas|tandis que|alors que|ou encore|however|cependant"
     r"|sachant que|puisque|parce que|because|even as|when|lorsque)\b",
@@ -163,9 +166,18 @@ def comma_segments(
     return out
 
 
+def _ended(text: str, lex: Lexicon) -> bool:
+    """An ending cue that no negation denies ("ne seraient pas abandonnées")."""
+    for p in lex.status[Status.ENDED]:
+        for m in p.finditer(text):
+            if not _NEGATION.search(text[max(0, m.start() - 25) : m.start()]):
+                return True
+    return False
+
+
 def status_of(text: str, lex: Lexicon) -> Status | None:
     """The status the cues of a piece of text support, before mood."""
-    if _any(lex.status[Status.ENDED], text):
+    if _ended(text, lex):
         return Status.ENDED
     if _any(lex.past_agreement, text):
         return Status.ACTIVE
@@ -198,7 +210,7 @@ def is_rumour(text: str, view: SentenceView, lo: int, lex: Lexicon) -> bool:
     for at in view.conditional_at:
         if lo <= at < lo + len(text):
             rest = view.text[at : lo + len(text)]
-            if not _any(lex.conditional_ok, rest[:40]) and status_of(rest, lex):
+            if not _any(lex.conditional_ok, rest[:40]):
                 return True
     return False
 
@@ -322,7 +334,12 @@ class TieUpReader:
             before = intro(group)
             return _any(lex.list_intro, before) or _any(lex.split, before)
 
-        # 0. "Volvo owner Geely": a name that only describes the next one is no party
+        # 0. a competitor, a union or an outlet is no party ("concurrent de Tesla");
+        # "Volvo owner Geely": a name that only describes the next one is none either
+        orgs = [
+            o for o in orgs
+            if not _any(lex.not_party_before, text[max(lo, o.start - 40) : o.start])
+        ]
         orgs = [
             o for k, o in enumerate(orgs)
             if not (k + 1 < len(orgs) and _OWNER_GAP.match(text[o.end : orgs[k + 1].start]))
