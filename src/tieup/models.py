@@ -174,3 +174,83 @@ class Extraction:
 def to_dict(obj: Any) -> dict[str, Any]:
     """A dataclass as plain JSON-ready data (enums become their values)."""
     return asdict(obj)
+
+
+@dataclass(slots=True)
+class StorySource:
+    """One copy of an article: where it was read (syndicated copies have several)."""
+
+    article_id: str
+    source: str  # the URL, else the path (or path:line) it was read from
+    outlet: str  # the URL's host, else the source's file name
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    """An article of a story; exact and near-duplicate copies collapse into it."""
+
+    id: str
+    source: str
+    outlet: str
+    date: str | None
+    title: str | None
+    sources: list[StorySource] = field(default_factory=list)  # every copy, this one first
+
+
+@dataclass(slots=True)
+class StoryTieUp:
+    """A pair as a story reports it: its latest credible status and who backs it."""
+
+    a: str
+    b: str
+    a_id: str
+    b_id: str
+    status: str
+    kind: str
+    corroboration: int  # independent outlets that report the pair in this story
+    confidence: float  # noisy-or of the outlets' confidences
+    evidence: str
+    sources: list[str] = field(default_factory=list)  # URL or path of each article saying it
+    outlets: list[str] = field(default_factory=list)
+    statuses: dict[str, int] = field(default_factory=dict)  # status -> outlets saying it
+
+
+@dataclass(slots=True)
+class Story:
+    """The articles of several outlets about one event, and the tie-ups they report."""
+
+    id: str  # stable: derived from the id of its first article
+    title: str | None
+    date_start: str | None
+    date_end: str | None
+    articles: list[StoryArticle]
+    outlets: list[str]  # independent outlets (a syndicated copy adds none)
+    tieups: list[StoryTieUp] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """One dated assertion about a pair, as one article makes it."""
+
+    date: str | None
+    status: str
+    kind: str
+    evidence: str
+    confidence: float
+    article_id: str
+    source: str
+    outlet: str
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Every assertion about a pair, oldest first, and the status they add up to."""
+
+    a: str
+    b: str
+    a_id: str
+    b_id: str
+    entries: list[TimelineEntry]
+    current: str | None  # the latest credible status
+    current_entry: TimelineEntry | None = None

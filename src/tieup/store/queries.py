@@ -286,3 +286,105 @@ def counts(conn: Connection) -> dict[str, int]:
     pairs = select(t.c.a_id, t.c.b_id).distinct().subquery()
     out["pairs"] = conn.execute(select(func.count()).select_from(pairs)).scalar_one()
     return out
+
+
+# -- for the stories stage (tieup.stories) ---------------------------------
+
+
+def story_articles(
+    conn: Connection, article_ids: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Stored articles (all, or those ids) with what grouping needs: where, when, text."""
+    a = schema.articles
+    query = select(
+        a.c.id, a.c.url, a.c.source, a.c.origin, a.c.title, a.c.date, a.c.lang, a.c.body
+    ).order_by(a.c.date.asc().nulls_last(), a.c.id)
+    if article_ids is not None:
+        query = query.where(a.c.id.in_(sorted(set(article_ids))))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def story_entities(
+    conn: Connection, article_ids: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """(article id, entity id, type, in_kb) for every entity an article names."""
+    e = schema.article_entities
+    query = select(e.c.article_id, e.c.entity_id, e.c.type, e.c.in_kb).order_by(
+        e.c.article_id, e.c.position
+    )
+    if article_ids is not None:
+        query = query.where(e.c.article_id.in_(sorted(set(article_ids))))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _tieup_assertions() -> Select[Any]:
+    t, a = schema.tieups, schema.articles
+    ea, eb = aliased(schema.entities), aliased(schema.entities)
+    return (
+        select(
+            t.c.article_id,
+            t.c.position,
+            t.c.a_id,
+            t.c.b_id,
+            func.coalesce(ea.c.name, t.c.a_name).label("a_name"),
+            func.coalesce(eb.c.name, t.c.b_name).label("b_name"),
+            t.c.status,
+            t.c.kind,
+            t.c.evidence,
+            t.c.confidence,
+            a.c.date,
+            a.c.url,
+            a.c.source,
+            a.c.title,
+        )
+        .join(a, a.c.id == t.c.article_id)
+        .outerjoin(ea, ea.c.id == t.c.a_id)
+        .outerjoin(eb, eb.c.id == t.c.b_id)
+        .order_by(a.c.date.asc().nulls_first(), t.c.article_id, t.c.position)
+    )
+
+
+def story_tieups(
+    conn: Connection, article_ids: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Stored tie-ups (all, or those articles') with their article's date and source."""
+    query = _tieup_assertions()
+    if article_ids is not None:
+        query = query.where(schema.tieups.c.article_id.in_(sorted(set(article_ids))))
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def pair_assertions(conn: Connection, a_id: str, b_id: str) -> list[dict[str, Any]]:
+    """What each article says about one pair (ids in either order), oldest first."""
+    t = schema.tieups
+    lo, hi = sorted((a_id, b_id))
+    query = _tieup_assertions().where(t.c.a_id == lo, t.c.b_id == hi)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def latest_roles(conn: Connection, org_id: str) -> list[dict[str, Any]]:
+    """Each person's latest known role at one organisation, with the date it was stated.
+
+    People are told apart by their name (case and accents ignored); undated
+    statements count as older than dated ones; a later article id breaks ties.
+    """
+    r, a = schema.roles, schema.articles
+    query = (
+        select(r.c.person, r.c.role, r.c.date, r.c.evidence, r.c.article_id, a.c.url, a.c.source)
+        .join(a, a.c.id == r.c.article_id)
+        .where(r.c.org_id == org_id)
+        .order_by(r.c.date.desc().nulls_last(), r.c.article_id.desc(), r.c.position)
+    )
+    latest: dict[str, dict[str, Any]] = {}
+    for row in conn.execute(query).mappings():
+        key = name_key(row["person"])
+        if key not in latest:
+            latest[key] = {
+                "person": row["person"],
+                "role": row["role"],
+                "date": row["date"],
+                "evidence": row["evidence"],
+                "article_id": row["article_id"],
+                "source": row["url"] or row["source"],
+            }
+    return sorted(latest.values(), key=lambda p: p["person"].casefold())

@@ -174,6 +174,34 @@ class Store:
         with self.engine.connect() as conn:
             return queries.counts(conn)
 
+    def latest_roles(self, org: str) -> list[dict[str, Any]]:
+        """Each person's latest known role at `org`, with the date it was stated.
+
+        Raises UnknownOrganisation when nothing stored answers to `org`.
+        """
+        entity = self.resolve(org)
+        if entity is None:
+            raise UnknownOrganisation(org)
+        with self.engine.connect() as conn:
+            return queries.latest_roles(conn, entity["id"])
+
+    def story_rows(
+        self, article_ids: list[str] | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """What the stories stage reads (all articles, or those ids), in one snapshot:
+        ``articles``, ``entities`` and ``tieups`` rows."""
+        with self.engine.connect() as conn:
+            return {
+                "articles": queries.story_articles(conn, article_ids),
+                "entities": queries.story_entities(conn, article_ids),
+                "tieups": queries.story_tieups(conn, article_ids),
+            }
+
+    def pair_assertions(self, a_id: str, b_id: str) -> list[dict[str, Any]]:
+        """What each article says about one pair of entity ids, oldest first."""
+        with self.engine.connect() as conn:
+            return queries.pair_assertions(conn, a_id, b_id)
+
     @property
     def kb(self) -> KnowledgeBase | None:
         """The knowledge base used to resolve names, loaded on first use."""
