@@ -77,18 +77,24 @@ def show(
     kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The partners of one organisation, grouped by status, with evidence and source."""
+    """The partners of one organisation, grouped by status, with evidence and source,
+    and its people with their latest known role and the date it was stated."""
     from tieup.store import Store
 
     try:
         with Store.open(db, kb_paths=kb) as store:
             result = store.partners(org)
+            result["people"] = store.latest_roles(org)
     except TieupError as e:
         raise _fail(e) from e
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     typer.echo(_render_partners(result))
+    if result["people"]:
+        typer.echo("\npeople (latest known role):")
+        for p in result["people"]:
+            typer.echo(f"  {p['person']}, {p['role']} ({p['date'] or 'undated'}) - {p['source']}")
 
 
 def _render_partners(result: dict[str, Any]) -> str:
