@@ -31,6 +31,7 @@ from tieup.kb.loader import KnowledgeBase, load_kb
 from tieup.models import Article, Document, Extraction
 from tieup.nlp import prefilter
 from tieup.nlp.registry import SUPPORTED_LANGUAGES, get_pipeline
+from tieup.reactions import read_comments
 from tieup.relate import get_lexicon, relate
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ class Pipeline:
 
     def from_doc(self, article: Article, doc: Doc, title_sents: int) -> Extraction:
         lang = article.lang or "fr"
+        article.comments = read_comments(article.comments, lang=lang, kb=self.kb)
         linked = self.linker(lang).link(doc)
         tieups, roles = relate(
             doc, linked, kb=self.kb, lex=get_lexicon(lang), title_sents=title_sents
