@@ -55,6 +55,14 @@ class NameCues:
     event_words: frozenset[str] = frozenset()
     product_before: frozenset[str] = frozenset()
     org_before: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+
+    def person_span(self, span: Span) -> Span:
+        """A person's name without the titles the NER took in ("Chairperson Young Liu")."""
+        k = span.start
+        while k < span.end - 1 and span.doc[k].lower_ in self.person_titles:
+            k += 1
+        return span.doc[k : span.end]
 
     def vouches(self, span: Span) -> bool:
         """An organisation noun stands right before the name ("the startup Zyntra")."""
@@ -166,7 +174,8 @@ class Linker:
             if entity_id:
                 orgs.append((ent, entity_id))
             elif ent.label_ in PERSON_LABELS:
-                persons.append((ent, _sent_index(ent.start, sent_starts)))
+                name = self.name_cues.person_span(ent)
+                persons.append((name, _sent_index(ent.start, sent_starts)))
         people = _person_keys(persons)
         known_ends = {ent.end for ent, entity_id in orgs if not entity_id.startswith("new:")}
         for ent, entity_id in orgs:

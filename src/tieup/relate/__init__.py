@@ -43,6 +43,7 @@ def relate(
     for m in linked.mentions:
         by_sent.setdefault(m.sent, []).append(m)
 
+    topic = _topic(linked, title_sents)
     roles: list[Role] = []
     person_org: dict[str, str] = {}
     seen_roles: set[tuple[str, str]] = set()
@@ -56,15 +57,23 @@ def relate(
             for k, m in enumerate(mentions)
         ]
         by_key = {s.key: s for s in slots}
-        for p_key, role, o_key in find_roles(tag(sent.text, slots), lex):
-            person, org = by_key[p_key], by_key[o_key]
-            key = (person.entity_id, org.entity_id)
-            person_org.setdefault(person.entity_id, org.entity_id)
+        found = find_roles(tag(sent.text, slots), lex)
+        named = {p_key for p_key, _, o_key in found if o_key}
+        for p_key, role, o_key in found:
+            person = by_key[p_key]
+            if o_key:
+                org_id = by_key[o_key].entity_id
+            elif topic and p_key not in named and person.entity_id not in person_org:
+                org_id = topic  # no company named: the article's main one
+            else:
+                continue
+            key = (person.entity_id, org_id)
+            person_org.setdefault(person.entity_id, org_id)
             if key in seen_roles:
                 continue
             seen_roles.add(key)
-            roles.append(Role(person=names[person.entity_id], role=role, org=names[org.entity_id],
-                              org_id=org.entity_id, evidence=sent.text.strip()))
+            roles.append(Role(person=names[person.entity_id], role=role, org=names[org_id],
+                              org_id=org_id, evidence=sent.text.strip()))
 
     views: list[SentenceView] = []
     for i, sent in enumerate(sents):
@@ -84,7 +93,7 @@ def relate(
         views.append(SentenceView(i, sent.text, _dedupe(orgs), conditional))
 
     reader = TieUpReader(lex, related=kb.related_by_ownership)
-    assertions = reader.read(views, topic=_topic(linked, title_sents))
+    assertions = reader.read(views, topic=topic)
     return aggregate(assertions, names), roles
 
 

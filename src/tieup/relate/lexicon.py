@@ -96,5 +96,6 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
             event_words=frozenset(w.casefold() for w in data.get("event_words", [])),
             product_before=frozenset(w.casefold() for w in data.get("product_before", [])),
             org_before=frozenset(w.casefold() for w in data.get("org_before", [])),
+            person_titles=frozenset(w.casefold() for w in data.get("person_titles", [])),
         ),
     )

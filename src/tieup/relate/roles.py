@@ -12,10 +12,15 @@ from dataclasses import dataclass
 
 from tieup.relate.lexicon import Lexicon
 
-_DET = r"(?:(?:le|la|l'|les|the|its|son|sa|ses|their|an?|ex-|former|ancien(?:ne)?)\s*)?"
+_DET = (
+    r"(?:(?:le|la|l'|les|the|its|his|her|son|sa|ses|leur|their|an?|ex-|former|ancien(?:ne)?)"
+    r"\s*)?"
+)
 _OF = r"(?:\s+(?:de\s+la|de|du|des|d'|chez|of|at|for|with|au\s+sein\s+de|à\s+la\s+tête\s+de)\s*)"
 _GROUP = r"(?:(?:groupe|group|constructeur|géant|firme|société|company|fabricant|maker)\s+)?"
-_ADJ = r"(?:(?:[a-zéèêàç-]+)\s+){0,3}?"
+# words between the role and the company: "of US electric car startup Tesla"
+_ADJ = r"(?:(?:[\w'-]+)\s+){0,4}?"
+_AFTER_ORG = r"(?:\s*\([^()⟦⟧]{1,40}\))?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,21 +57,35 @@ def _patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
         # Mary Bara (présidente de General Motors)
         (re.compile(p + r"\s*\(\s*" + role + _OF + _DET + _GROUP + o, flags), "p-r-o"),
         # le PDG de Xiaomi, Lei Jun / the head of Foxconn Young Liu
-        (re.compile(r"\b" + _DET + role + _OF + _DET + _GROUP + _ADJ + o + r"\s*,?\s*" + p,
-                    flags), "r-o-p"),
+        (re.compile(r"\b" + _DET + role + _OF + _DET + _GROUP + _ADJ + o + _AFTER_ORG
+                    + r"\s*,?\s*" + p, flags), "r-o-p"),
         # Tesla CEO Elon Musk / Foxconn's chairman Young Liu
         (re.compile(o + r"(?:'s)?\s+" + role + r"\s*,?\s*" + p, flags), "o-r-p"),
         # Elon Musk, CEO of Tesla (English "p-r-o" is covered by the first shape)
+        # Carlos Tavares, le président du directoire. / Chief Executive Officer RJ Scaringe
+        # said: no company named, the article's main one is meant
+        (re.compile(p + r"\s*,\s*" + _DET + role + r"\s*(?:[.,;]|$)", flags), "p-r"),
+        (re.compile(r"(?:^|[.;:]\s+|\s)" + role + r"\s+" + p
+                    + r"\s+(?:said|says|told|a déclaré|a dit|a indiqué|a expliqué)", flags), "r-p"),
     ]
 
 
-def find_roles(tagged: str, lex: Lexicon) -> list[tuple[str, str, str]]:
-    """(person key, role as written, org key) triples in a tagged sentence."""
-    found: list[tuple[str, str, str]] = []
-    for pattern, _shape in _patterns_cached(lex):
+_AFTER_PERSON = re.compile(r"⟦P\d+⟧\s*,\s*$")
+
+
+def find_roles(tagged: str, lex: Lexicon) -> list[tuple[str, str, str | None]]:
+    """(person key, role as written, org key) triples in a tagged sentence.
+
+    The org key is None when the sentence names no company for the role
+    ("Carlos Tavares, le président du directoire"): the caller decides.
+    """
+    found: list[tuple[str, str, str | None]] = []
+    for pattern, shape in _patterns_cached(lex):
         for m in pattern.finditer(tagged):
+            if shape == "r-o-p" and _AFTER_PERSON.search(tagged[: m.start()]):
+                continue  # "Elon Musk, PDG de Tesla, Tim Cook": the role is Musk's
             role = " ".join(m.group("role").split())
-            found.append((m.group("p"), role, m.group("o")))
+            found.append((m.group("p"), role, m.groupdict().get("o")))
     return found
 
 
