@@ -7,8 +7,12 @@ Their similarity is a weighted sum of
 
 - text: cosine of TF-IDF vectors of their title and body words (title words
   count twice; short and very common words are dropped),
-- entities: Jaccard overlap of the organisations and people they name, each
-  weighted by its IDF (a rare company says more than one named everywhere),
+- names: cosine of IDF-weighted sets of name tokens: the words of the
+  entities the article names (KB ids, provisional ``new:``/``person:`` ids
+  split into words, so "Norvia" and "Norvia Motors" share one), capitalised
+  words of its title and body, and its figures ("38 000" and "38,000" alike).
+  These carry across languages and survive an entity the NER missed or typed
+  wrong; a rare name says more than one seen everywhere,
 - pairs: the share of the tie-ups of the article with fewer that the other
   also reports.
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,9 +40,9 @@ logger = logging.getLogger(__name__)
 
 WINDOW_DAYS = 7
 W_TEXT = 0.5
-W_ENTITIES = 0.3
+W_NAMES = 0.3
 W_PAIRS = 0.2
-THRESHOLD = 0.25
+THRESHOLD = 0.15
 MIN_WORD = 4  # shorter words are mostly function words
 
 # Frequent function words of French and English that are four letters or more.
@@ -59,7 +64,7 @@ class Features:
 
     vector: dict[str, float]
     norm: float
-    entities: set[str]
+    entities: set[str]  # name tokens
     pairs: set[tuple[str, str]]
     days: tuple[int, int] | None  # ordinal day range
 
@@ -74,17 +79,37 @@ def _content(word: str) -> bool:
     return len(word) >= MIN_WORD and not word.isdigit() and word not in STOP_WORDS
 
 
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]*")
+_FIGURE = re.compile(r"\d[\d  ,.]*\d|\d")
+
+
+def names(record: Record) -> set[str]:
+    """Name tokens: entity ids' words, capitalised words, figures (see the module doc)."""
+    found: set[str] = set()
+    for entity_id in record.entities:
+        found.update(w for w in words(entity_id.split(":", 1)[-1].replace("-", " ")) if len(w) > 2)
+    for text in (record.title or "", record.body):
+        for match in _CAPITALISED.finditer(text):
+            found.update(w for w in words(match.group(0)) if len(w) > 2 and w not in STOP_WORDS)
+        for match in _FIGURE.finditer(text):
+            digits = re.sub(r"\D", "", match.group(0))
+            if len(digits) >= 2:
+                found.add("#" + digits)
+    return found
+
+
 def features(groups: Sequence[Copies]) -> tuple[list[Features], dict[str, float]]:
-    """Each group's features, and the entities' IDF weights."""
+    """Each group's features, and the name tokens' IDF weights."""
     n = len(groups)
     counts = [Counter(tokens(g.first)) for g in groups]
+    name_sets = [names(g.first) for g in groups]
     df: Counter[str] = Counter()
     entity_df: Counter[str] = Counter()
-    for c, g in zip(counts, groups, strict=True):
+    for c, found in zip(counts, name_sets, strict=True):
         df.update(c.keys())
-        entity_df.update(g.first.entities)
+        entity_df.update(found)
     result = []
-    for c, g in zip(counts, groups, strict=True):
+    for c, g, found in zip(counts, groups, name_sets, strict=True):
         vector = {
             w: (1 + math.log(tf)) * (1 + math.log((n + 1) / (df[w] + 1))) for w, tf in c.items()
         }
@@ -93,12 +118,12 @@ def features(groups: Sequence[Copies]) -> tuple[list[Features], dict[str, float]
             Features(
                 vector=vector,
                 norm=math.sqrt(sum(v * v for v in vector.values())) or 1.0,
-                entities=set(g.first.entities),
+                entities=found,
                 pairs=set(g.first.pairs),
                 days=(days[0].toordinal(), days[1].toordinal()) if days else None,
             )
         )
-    entity_idf = {e: math.log(1 + n / k) for e, k in entity_df.items()}
+    entity_idf = {e: math.log((n + 1) / k) for e, k in entity_df.items()}
     return result, entity_idf
 
 
@@ -115,17 +140,16 @@ def similarity(x: Features, y: Features, entity_idf: dict[str, float]) -> float:
     small, large = (x.vector, y.vector) if len(x.vector) <= len(y.vector) else (y.vector, x.vector)
     dot = sum(v * large[w] for w, v in small.items() if w in large)
     text = dot / (x.norm * y.norm)
-    union = x.entities | y.entities
-    entities = (
-        sum(entity_idf.get(e, 1.0) for e in x.entities & y.entities)
-        / sum(entity_idf.get(e, 1.0) for e in union)
-        if union
-        else 0.0
-    )
+    entities = 0.0
+    if x.entities and y.entities:
+        shared = sum(entity_idf.get(e, 1.0) ** 2 for e in x.entities & y.entities)
+        norm_x = math.sqrt(sum(entity_idf.get(e, 1.0) ** 2 for e in x.entities))
+        norm_y = math.sqrt(sum(entity_idf.get(e, 1.0) ** 2 for e in y.entities))
+        entities = shared / (norm_x * norm_y) if norm_x and norm_y else 0.0
     pairs = (
         len(x.pairs & y.pairs) / min(len(x.pairs), len(y.pairs)) if x.pairs and y.pairs else 0.0
     )
-    return W_TEXT * text + W_ENTITIES * entities + W_PAIRS * pairs
+    return W_TEXT * text + W_NAMES * entities + W_PAIRS * pairs
 
 
 def similarities(feats: Sequence[Features], entity_idf: dict[str, float]) -> dict[
