@@ -6,9 +6,12 @@ French and `vaderSentiment` for English, each scoring one clause at a time
 
 1. Typography first: curly apostrophes and "…" become ``'`` and ``...``, so
    "J’adore" and "perplexe…" reach the lexicon as words.
-2. French "plus" negates only after "ne"/"n'" ("je n'en veux plus");
-   vadersentiment-fr treats every "plus" as a negation, which turns "plus
-   d'innovations" into a complaint. Elsewhere it is read as "davantage".
+2. French negation: "ne VERB pas/plus/jamais" becomes "pas VERB", since
+   vadersentiment-fr only looks for a negation before the sentiment word and
+   so reads "je n'aime pas" as praise. And "plus" negates only with "ne"
+   ("je n'en veux plus"): vadersentiment-fr treats every "plus" as a
+   negation, which turns "plus d'innovations" into a complaint; elsewhere it
+   is read as "davantage".
 3. A French word the lexicon lacks is looked up under its singular, its
    masculine and its first-group infinitive ("innovations" → "innovation",
    "excellente" → "excellent", "espère" → "espérer"), for words of five
@@ -92,7 +95,13 @@ _WISH = {
 }
 
 # "plus" after "ne"/"n'" in the same clause is a negation; elsewhere it is "more".
-_NE = re.compile(r"\b(?:ne|n')", re.IGNORECASE)
+_NE = re.compile(r"\b(?:ne\b|n')", re.IGNORECASE)
+# "ne VERB pas": the negation follows the verb, where VADER-fr does not look.
+_NE_VERB_NEG = re.compile(
+    r"\b(?:ne\s+|n')((?:(?:me|te|se|le|la|les|lui|leur|nous|vous|y|en)\s+|[mtsl]')*)"
+    r"([^\W\d_]+)\s+(?:pas|plus|jamais|guère|point|rien)\b",
+    re.IGNORECASE,
+)
 _PLUS = re.compile(r"\bplus\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MIN_LEMMA_LETTERS = 5
@@ -169,6 +178,7 @@ def _lemma(word: str, lexicon: dict[str, float]) -> str | None:
 
 def _french_fixes(clause: str) -> str:
     """Rules 2 and 3 on one French clause, as text VADER-fr reads right."""
+    clause = _NE_VERB_NEG.sub(r"\1pas \2", clause)
     if not _NE.search(clause):
         clause = _PLUS.sub("davantage", clause)
     else:
