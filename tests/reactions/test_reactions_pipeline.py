@@ -1,0 +1,74 @@
+"""Comments are read during extraction, and never feed tie-ups."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tieup.kb.loader import KnowledgeBase
+from tieup.models import Comment, Document
+from tieup.pipeline import Pipeline
+from tieup.reactions import read_comments
+
+DATA = Path(__file__).parents[1] / "data"
+
+TIEUP_SENTENCE = (
+    "Renault et Xiaomi ont signé un accord de coentreprise pour produire des voitures "
+    "électriques."
+)
+ANOTHER = "Quel salon ! Va-t-il revenir l'an prochain"
+PAGE = (
+    "Le salon de Pékin s'est ouvert jeudi\n\n"
+    "Le salon automobile de Pékin a ouvert ses portes jeudi avec plus de cent constructeurs "
+    "venus présenter leurs nouveaux modèles électriques. Les visiteurs se pressent autour "
+    "des stands, et les prix annoncés restent élevés pour la plupart des véhicules exposés "
+    "cette année.\n\n"
+    "{extra}Les organisateurs attendent près d'un million de visiteurs d'ici la fin de la "
+    "semaine, un record pour l'événement.\n\n"
+    "2 avis sur « Le salon de Pékin s'est ouvert jeudi »\n\n"
+    "1. {comment}\n"
+    "2. " + ANOTHER + "\n"
+)
+
+
+def test_read_comments_fills_every_field(kb: KnowledgeBase) -> None:
+    given = [Comment(n=1, text="Bravo à Renault, excellente nouvelle !"),
+             Comment(n=2, text="Does anyone know the price", author="Ann")]
+    read = read_comments(given, lang="fr", kb=kb)
+    assert [(c.n, c.sentiment, c.question, c.orgs) for c in read] == [
+        (1, "positive", False, ["Renault Group"]),
+        (2, "neutral", False, []),  # an English form, read with French rules
+    ]
+    assert read[1].author == "Ann"
+    assert given[0].sentiment is None  # the input is left alone
+    assert read_comments(given, lang="en", kb=None)[1].question is True
+
+
+def test_comment_tieup_sentence_gives_no_tieup(pipeline: Pipeline) -> None:
+    extraction = pipeline.extract(
+        Document(origin="t", id="t", text=PAGE.format(extra="", comment=TIEUP_SENTENCE))
+    )
+    assert [c.text for c in extraction.article.comments] == [TIEUP_SENTENCE, ANOTHER]
+    assert extraction.article.comments[0].orgs == ["Renault Group", "Xiaomi"]
+    assert extraction.article.comments[1].question is True
+    assert extraction.tieups == []
+    # the same sentence in the body does make a tie-up: the test above is not vacuous
+    control = pipeline.extract(
+        Document(origin="t", id="t2",
+                 text=PAGE.format(extra=TIEUP_SENTENCE + " ", comment="Bonne nouvelle."))
+    )
+    assert {t.pair() for t in control.tieups} == {("renault-group", "xiaomi")}
+
+
+def test_seed_comments_read_in_extraction(pipeline: Pipeline) -> None:
+    with open(DATA / "seeds.jsonl", encoding="utf-8") as f:
+        seed = next(r for r in map(json.loads, f) if r["id"] == "fr-seed-001")
+    extraction = pipeline.extract(
+        Document(origin="seed", id=seed["id"], text=seed["text"], lang=seed["lang"])
+    )
+    comments = extraction.article.comments
+    assert len(comments) == 13 and extraction.article.comments_announced == 43
+    assert all(c.sentiment is not None and c.question is not None for c in comments)
+    assert comments[0].orgs == ["Renault Group", "Xiaomi"]
+    texts = {c.text for c in comments}
+    assert not any(t.evidence in texts for t in extraction.tieups)
