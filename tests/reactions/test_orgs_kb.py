@@ -22,9 +22,14 @@ def test_orgs_case_and_accents_are_ignored_but_a_capital_is_needed(kb: Knowledge
     assert org_ids("Apple fait des téléphones.", kb) == ["apple"]
 
 
-def test_orgs_weak_aliases_match_exactly(kb: KnowledgeBase) -> None:
-    assert org_ids("Arm conçoit des puces.", kb) == ["arm-holdings"]
+def test_orgs_weak_aliases_match_exactly_and_not_opening_a_sentence(kb: KnowledgeBase) -> None:
+    assert org_ids("Les puces d'Arm sont partout.", kb) == ["arm-holdings"]
     assert org_ids("un bras de fer, arm wrestling", kb) == []
+    assert org_ids("Orange. Arm conçoit des puces.", kb) == []
+
+
+def test_orgs_after_an_elision(kb: KnowledgeBase) -> None:
+    assert org_ids("Le retour d'Apple et l'arrivée d'Xiaomi.", kb) == ["apple", "xiaomi"]
 
 
 def test_orgs_nothing_in_plain_text(kb: KnowledgeBase) -> None:

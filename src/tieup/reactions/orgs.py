@@ -5,7 +5,8 @@ longest KB name) is looked up among the KB's names and aliases, compared
 without case or accents (`tieup.kb.loader.normalise`). To keep common words
 out ("orange", "apple", "leader"), an n-gram must start with a capital letter
 (or a character that has no case, as in 小米); a weak alias ("Arm", "Argo")
-must match exactly, case included. No spaCy: a comment costs a few dict
+must match exactly, case included, and not open a sentence (as the linker
+does for article bodies). No spaCy: a comment costs a few dict
 look-ups per word.
 """
 
@@ -19,7 +20,9 @@ from tieup.kb.loader import KnowledgeBase, normalise
 
 log = logging.getLogger(__name__)
 
-_TOKEN = re.compile(r"\w+(?:[&.'’-]\w+)*\.?")
+# Apostrophes split words, so "d'Apple", "l'Alliance" give the name alone.
+_TOKEN = re.compile(r"\w+(?:[&.-]\w+)*\.?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]\s*|[«\"“(]\s*)$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,7 +76,7 @@ def org_ids(text: str, kb: KnowledgeBase) -> list[str]:
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 surface = text[start:end]
                 entity_id = index.forms.get(normalise(surface))
-                if entity_id is None:
+                if entity_id is None and not _SENTENCE_START.search(text[:start]):
                     entity_id = index.weak.get(surface.rstrip("."))
                 if entity_id is not None:
                     hit = (entity_id, n)
