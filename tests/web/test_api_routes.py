@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from web_factories import XIAOMI_EVIDENCE
+from web_factories import XIAOMI_EVIDENCE, extraction, fill, tieup
+
+from tieup.models import Kind, Status
+from tieup.store import Store
+from tieup.web import create_app
 
 
 def test_api_tieups_of_org_by_alias(client: TestClient) -> None:
@@ -90,14 +94,16 @@ def test_api_org_any_alias(client: TestClient, alias: str) -> None:
 
 def test_api_pair_timeline_oldest_first(client: TestClient) -> None:
     body = client.get("/api/pairs/Xiaomi/Renault/timeline").json()
-    assert [body["a"]["id"], body["b"]["id"]] == ["xiaomi", "renault-group"]
-    assert [(e["date"], e["status"]) for e in body["entries"]] == [
-        ("2024-01-10", "rumored"),
-        ("2024-04-26", "talks"),
+    assert {body["a"]["id"], body["b"]["id"]} == {"xiaomi", "renault-group"}
+    assert [(e["date"], e["status"], e["outlet"]) for e in body["entries"]] == [
+        ("2024-01-10", "rumored", "rumours.example"),
+        ("2024-04-26", "talks", "news.example"),
     ]
     assert body["current"] == "talks"
-    assert body["entries"][1]["article_id"] == "talks"
+    assert body["current_article_id"] == "talks"
+    assert body["corroboration"] == 2
     assert body["entries"][1]["source"] == "https://news.example/talks"
+    assert client.get("/api/pairs/Renault/Xiaomi/timeline").json() == body
 
 
 def test_api_pair_without_tieup_is_404(client: TestClient) -> None:
@@ -112,9 +118,32 @@ def test_api_stories_and_one_story(client: TestClient) -> None:
     first = body["items"][0]
     story = client.get(f"/api/stories/{first['id']}").json()
     assert story["id"] == first["id"]
-    assert story["items"]
-    assert all(item["outlet"] for item in story["items"])
+    assert len(story["articles"]) == first["articles"]
+    assert all(a["outlet"] and a["sources"] for a in story["articles"])
     assert client.get("/api/stories/no-such-story").status_code == 404
+    talks = next(s for s in body["items"] if s["title"] == "Title of talks")
+    detail = client.get(f"/api/stories/{talks['id']}").json()
+    assert {(t["a_id"], t["b_id"]) for t in detail["tieups"]} >= {("renault-group", "xiaomi")}
+    assert client.get("/api/articles/talks").json()["story"] == talks["id"]
+
+
+def test_api_copy_under_another_url_adds_no_corroboration(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'copies.db'}"
+    with Store.open(url) as store:
+        fill(store)
+        copy = extraction("talks", tieup("renault-group", "xiaomi", Status.TALKS,
+                                         evidence=XIAOMI_EVIDENCE),
+                          tieup("geely", "renault-group", Status.AGREED, kind=Kind.JOINT_VENTURE,
+                                evidence="Renault and Geely signed a joint venture."),
+                          date="2024-04-26", url="https://wire.example/syndicated")
+        copy.article.id = "talks-copy"
+        store.save(copy, source="copy.txt")
+        client = TestClient(create_app(store=store))
+        items = client.get("/api/tieups", params={"org": "Xiaomi"}).json()["items"]
+        timeline = client.get("/api/pairs/Renault/Xiaomi/timeline").json()
+    assert {i["article_id"] for i in items} == {"talks", "talks-copy", "rumor"}
+    assert all(i["corroboration"] == 2 for i in items)  # rumours.example + news.example
+    assert [e["article_id"] for e in timeline["entries"]] == ["rumor", "talks"]
 
 
 def test_api_article_with_comments_apart(client: TestClient) -> None:

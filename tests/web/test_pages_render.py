@@ -60,12 +60,14 @@ def test_page_article_highlights_evidence_comments_apart(client: TestClient) -> 
     assert "Intéressant !" in comments and "Paul" in comments
 
 
-def test_page_story_lists_outlets(client: TestClient) -> None:
+def test_page_story_lists_outlets_and_reactions(client: TestClient) -> None:
     stories = client.get("/api/stories").json()["items"]
     story = next(s for s in stories if s["title"] == "Title of talks")
     html = client.get(f"/stories/{story['id']}").text
     assert '<span class="outlet">news.example</span>' in html
     assert XIAOMI_EVIDENCE in html
+    reactions = html.split('<section class="reactions comments">', 1)[1]
+    assert "Intéressant !" in reactions and "Paul" in reactions
 
 
 def test_page_search(client: TestClient) -> None:

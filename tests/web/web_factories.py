@@ -73,7 +73,8 @@ def fill(store: Store) -> Store:
     """The map the web tests read: Renault with partners at three statuses."""
     store.save(extraction("rumor", tieup("renault-group", "xiaomi", Status.RUMORED,
                                          evidence="Renault could team up with Xiaomi."),
-                          date="2024-01-10"), source="rumor.txt")
+                          date="2024-01-10", url="https://rumours.example/rumor"),
+               source="rumor.txt")
     store.save(extraction("talks", tieup("renault-group", "xiaomi", Status.TALKS,
                                          evidence=XIAOMI_EVIDENCE),
                           tieup("geely", "renault-group", Status.AGREED,

@@ -55,7 +55,9 @@ class TieupItem(BaseModel):
     url: str | None
     date: str | None
     title: str | None
-    corroboration: int = Field(description="How many articles state this pair.")
+    corroboration: int = Field(
+        description="Independent outlets stating this pair (copies count once)."
+    )
     article_id: str
 
 
@@ -94,37 +96,67 @@ class TimelineEntry(BaseModel):
     confidence: float
     article_id: str
     source: str
+    outlet: str
     title: str | None
 
 
 class Timeline(BaseModel):
     a: OrgRef
     b: OrgRef
-    current: str | None
-    corroboration: int
-    entries: list[TimelineEntry]
+    current: str | None = Field(description="The latest credible status.")
+    current_article_id: str | None
+    corroboration: int = Field(description="Independent outlets in the timeline.")
+    entries: list[TimelineEntry] = Field(description="Oldest first; copies count once.")
+
+
+class StorySource(BaseModel):
+    article_id: str
+    source: str
+    outlet: str
 
 
 class StoryArticle(BaseModel):
     id: str
-    title: str | None
-    date: str | None
-    url: str | None
     source: str
     outlet: str
+    date: str | None
+    title: str | None
+    sources: list[StorySource] = Field(description="Every copy of this article.")
+
+
+class StoryTieup(BaseModel):
+    a: str
+    b: str
+    a_id: str
+    b_id: str
+    status: str
+    kind: str
+    corroboration: int
+    confidence: float
+    evidence: str
+    sources: list[str]
+    outlets: list[str]
+    statuses: dict[str, int]
 
 
 class StorySummary(BaseModel):
     id: str
     title: str | None
-    date: str | None
+    date_start: str | None
+    date_end: str | None
     articles: int
     outlets: list[str]
+    tieups: int
 
 
-class StoryDetail(StorySummary):
-    items: list[StoryArticle]
-    tieups: list[TieupItem]
+class StoryDetail(BaseModel):
+    id: str
+    title: str | None
+    date_start: str | None
+    date_end: str | None
+    outlets: list[str]
+    articles: list[StoryArticle]
+    tieups: list[StoryTieup]
 
 
 class StoryList(BaseModel):
@@ -175,7 +207,7 @@ class IngestResult(BaseModel):
 
 
 def tieup_items(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    counts = queries.article_counts(store, [(r["a_id"], r["b_id"]) for r in rows])
+    counts = narrative.corroboration(store, [(r["a_id"], r["b_id"]) for r in rows])
     return [
         {
             "a": r["a_name"],

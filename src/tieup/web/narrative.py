@@ -1,105 +1,127 @@
-"""Stories and pair timelines as the web shows them.
+"""Stories, pair timelines, corroboration and readers' reactions, as the web shows them.
 
-Plain store queries: a pair's timeline is every article stating it, oldest
-first; the current status is the latest-dated one (ties: higher confidence),
-the store's own rule.
+A thin adapter over `tieup.stories` (duplicates, clustering, corroboration,
+timelines) and `tieup.reactions.summary`: it turns their dataclasses into
+JSON-ready dicts and keeps the story list of the current database contents,
+so that browsing does not cluster every article again on each request.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit
 
+from sqlalchemy import func, select
+
+from tieup import stories as stories_stage
+from tieup.models import Story, Timeline, to_dict
 from tieup.store import Store, schema
+from tieup.stories.corroboration import support
+from tieup.stories.duplicates import collapse
+from tieup.stories.records import load_records
 from tieup.web import queries
 
 log = logging.getLogger(__name__)
 
+Pair = tuple[str, str]
 
-def outlet(url: str | None, source: str | None = None) -> str:
-    """The outlet an article comes from: its URL's host without ``www.``."""
-    host = urlsplit(url).hostname if url else None
-    if host:
-        return host.removeprefix("www.")
-    return "local file" if source else "unknown"
+_lock = threading.Lock()
+_cache: dict[int, tuple[tuple[Any, ...], list[Story]]] = {}
 
 
-def timeline(
-    store: Store, first: dict[str, Any], second: dict[str, Any]
-) -> dict[str, Any] | None:
-    """How one pair's status moved, oldest first; None when nothing links them."""
-    rows = queries.pair_rows(store, first["id"], second["id"])
-    if not rows:
-        return None
-    latest = max(rows, key=lambda r: (r["date"] or "", r["confidence"], r["article_id"]))
-    return {
-        "a": {"id": first["id"], "name": first["name"]},
-        "b": {"id": second["id"], "name": second["name"]},
-        "current": latest["status"],
-        "corroboration": len({r["article_id"] for r in rows}),
-        "entries": [
-            {
-                "date": r["date"],
-                "status": r["status"],
-                "kind": r["kind"],
-                "evidence": r["evidence"],
-                "confidence": r["confidence"],
-                "article_id": r["article_id"],
-                "source": r["url"] or r["source"],
-                "title": r["title"],
-            }
-            for r in rows
-        ],
-    }
-
-
-def _article_rows(store: Store) -> list[dict[str, Any]]:
-    from sqlalchemy import select
-
+def _version(store: Store) -> tuple[Any, ...]:
+    """Changes whenever an article is added or replaced (its ingest time moves)."""
     a = schema.articles
-    query = select(a.c.id, a.c.title, a.c.date, a.c.url, a.c.source).order_by(
-        a.c.date.desc().nulls_last(), a.c.id
-    )
+    query = select(func.count(), func.max(a.c.ingested_at), func.max(a.c.id))
     with store.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+        return tuple(conn.execute(query).one())
 
 
-def _summary(story_id: str, articles: list[dict[str, Any]]) -> dict[str, Any]:
-    dated = sorted((a["date"] for a in articles if a["date"]), reverse=True)
-    outlets = sorted({outlet(a["url"], a["source"]) for a in articles})
+def all_stories(store: Store) -> list[Story]:
+    """Every story, the most recent first (rebuilt only when the store changed)."""
+    version = _version(store)
+    with _lock:
+        cached = _cache.get(id(store))
+        if cached is not None and cached[0] == version:
+            return cached[1]
+    built = stories_stage.build_stories(store)
+    with _lock:
+        _cache[id(store)] = (version, built)
+    return built
+
+
+def summary(found: Story) -> dict[str, Any]:
     return {
-        "id": story_id,
-        "title": articles[0]["title"] if articles else None,
-        "date": dated[0] if dated else None,
-        "articles": len(articles),
-        "outlets": outlets,
+        "id": found.id,
+        "title": found.title,
+        "date_start": found.date_start,
+        "date_end": found.date_end,
+        "articles": len(found.articles),
+        "outlets": list(found.outlets),
+        "tieups": len(found.tieups),
     }
 
 
 def stories(store: Store) -> list[dict[str, Any]]:
-    """Every story, latest first (here: one per article, no clustering)."""
-    return [_summary(a["id"], [a]) for a in _article_rows(store)]
+    return [summary(s) for s in all_stories(store)]
 
 
 def story(store: Store, story_id: str) -> dict[str, Any] | None:
-    from tieup.web.api import tieup_items
-
-    rows = [a for a in _article_rows(store) if a["id"] == story_id]
-    if not rows:
+    """One story: its articles (each with its copies), outlets and tie-ups."""
+    found = next((s for s in all_stories(store) if s.id == story_id), None)
+    if found is None:
         return None
-    items = [
-        {**a, "source": a["url"] or a["source"], "outlet": outlet(a["url"], a["source"])}
-        for a in rows
+    detail = to_dict(found)
+    detail["articles"] = [
+        {**a, "sources": [dict(s) for s in a["sources"]]} for a in detail["articles"]
     ]
-    tieups = [r for r in store.tieups(limit=10_000) if r["article_id"] == story_id]
-    return {**_summary(story_id, rows), "items": items, "tieups": tieup_items(store, tieups)}
+    return detail
+
+
+def story_object(store: Store, story_id: str) -> Story | None:
+    return next((s for s in all_stories(store) if s.id == story_id), None)
 
 
 def story_id_of_article(store: Store, article_id: str) -> str | None:
-    return article_id
-
-
-def reactions(store: Store, found: dict[str, Any]) -> dict[str, Any] | None:
-    """Readers' reactions to a story, when `tieup.reactions` is installed."""
+    for found in all_stories(store):
+        if any(src.article_id == article_id for a in found.articles for src in a.sources):
+            return found.id
     return None
+
+
+def timeline(store: Store, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any] | None:
+    """How one pair's status moved, oldest first; None when no article links them."""
+    found: Timeline = stories_stage.timeline(store, first["id"], second["id"])
+    if not found.entries:
+        return None
+    return {
+        "a": {"id": found.a_id, "name": found.a},
+        "b": {"id": found.b_id, "name": found.b},
+        "current": found.current,
+        "current_article_id": found.current_entry.article_id if found.current_entry else None,
+        "corroboration": len({e.outlet for e in found.entries}),
+        "entries": [to_dict(e) for e in found.entries],
+    }
+
+
+def corroboration(store: Store, pairs: Iterable[Pair]) -> dict[Pair, int]:
+    """Independent outlets backing each pair (copies counted once), read from the
+    articles that state these pairs only."""
+    wanted = {queries.pair_of(*p) for p in pairs}
+    article_ids = queries.article_ids_of_pairs(store, wanted)
+    if not article_ids:
+        return {}
+    backing = support(collapse(load_records(store, article_ids)))
+    return {pair: s.count for pair, s in backing.items() if pair in wanted}
+
+
+def reactions(store: Store, story_id: str) -> dict[str, Any] | None:
+    """Readers' reactions to a story's articles (`tieup.reactions.summary`)."""
+    from tieup.reactions.summary import for_story
+
+    found = story_object(store, story_id)
+    if found is None:
+        return None
+    return for_story(store, found)

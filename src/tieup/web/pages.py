@@ -93,7 +93,9 @@ def story(request: Request, story_id: str) -> HTMLResponse:
     found = narrative.story(store, story_id)
     if found is None:
         raise ApiError(404, f"no story {story_id!r}")
-    return _page(request, "story.html", story=found, reactions=narrative.reactions(store, found))
+    return _page(
+        request, "story.html", story=found, reactions=narrative.reactions(store, story_id)
+    )
 
 
 @router.get("/articles/{article_id:path}")

@@ -1,4 +1,4 @@
-"""Read-only queries the web needs beyond `Store`'s own: search, feeds, timelines.
+"""Read-only queries the web needs beyond `Store`'s own: search, feeds, status counts.
 
 They read the store's tables through `store.engine` and never write. A pair
 is always given as its two entity ids with ``a_id <= b_id`` (as stored).
@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 
 from tieup.store import Store, schema
 from tieup.store.write import name_key
@@ -46,37 +46,17 @@ def pair_of(a_id: str, b_id: str) -> tuple[str, str]:
     return (a_id, b_id) if a_id <= b_id else (b_id, a_id)
 
 
-def article_counts(store: Store, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """How many distinct articles state each pair (any status)."""
+def article_ids_of_pairs(store: Store, pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """The ids of the articles that state any of these pairs."""
     wanted = sorted({pair_of(*p) for p in pairs})
-    if not wanted:
-        return {}
     t = schema.tieups
-    out: dict[tuple[str, str], int] = {}
+    found: set[str] = set()
     with store.engine.connect() as conn:
         for start in range(0, len(wanted), 200):
             chunk = wanted[start : start + 200]
-            query = (
-                select(t.c.a_id, t.c.b_id, func.count(func.distinct(t.c.article_id)))
-                .where(tuple_(t.c.a_id, t.c.b_id).in_(chunk))
-                .group_by(t.c.a_id, t.c.b_id)
-            )
-            out.update({(a, b): n for a, b, n in conn.execute(query)})
-    return out
-
-
-def pair_rows(store: Store, a_id: str, b_id: str) -> list[dict[str, Any]]:
-    """Every statement about one pair, oldest article first (undated first)."""
-    a_id, b_id = pair_of(a_id, b_id)
-    t, a = schema.tieups, schema.articles
-    query = (
-        select(*_TIEUP_COLUMNS)
-        .join(a, a.c.id == t.c.article_id)
-        .where(t.c.a_id == a_id, t.c.b_id == b_id)
-        .order_by(a.c.date.asc().nulls_first(), t.c.article_id, t.c.position)
-    )
-    with store.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+            query = select(t.c.article_id).where(tuple_(t.c.a_id, t.c.b_id).in_(chunk)).distinct()
+            found.update(conn.execute(query).scalars())
+    return sorted(found)
 
 
 def changes(
@@ -151,21 +131,3 @@ def search(store: Store, q: str, *, limit: int = 20) -> dict[str, list[dict[str,
     if entity is not None and all(o["id"] != entity["id"] for o in orgs):
         orgs.insert(0, {"id": entity["id"], "name": entity["name"], "in_kb": True})
     return {"orgs": orgs, "articles": articles, "tieups": tieups}
-
-
-def entity_names(store: Store, ids: Iterable[str]) -> dict[str, str]:
-    e = schema.entities
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(wanted)))
-        return {i: n for i, n in rows}
-
-
-def pair_exists(store: Store, a_id: str, b_id: str) -> bool:
-    a_id, b_id = pair_of(a_id, b_id)
-    t = schema.tieups
-    query = select(t.c.article_id).where(and_(t.c.a_id == a_id, t.c.b_id == b_id)).limit(1)
-    with store.engine.connect() as conn:
-        return conn.execute(query).first() is not None
