@@ -94,3 +94,41 @@ def test_linker_surname_of_a_person_is_not_an_org(
         lang="fr",
     )
     assert "Tavares" not in org_names(extraction)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(
+            "fr",
+            "Nissan a publié ses comptes. Renault a signé un accord avec le constructeur japonais "
+            "sur les moteurs.",
+            {"renault-group", "nissan"},
+            id="fr-description",
+        ),
+        pytest.param(
+            "en",
+            "Hyundai sold fewer cars in China. Its venture is a 50-50 joint venture between the "
+            "South Korean automaker and BAIC.",
+            {"hyundai-motor-group", "baic-group"},
+            id="en-description",
+        ),
+    ],
+)
+def test_linker_description_names_the_one_company_of_that_country(
+    lang: str, text: str, expected: set[str], extract_text: Callable[..., Extraction]
+) -> None:
+    extraction = extract_text(text, lang=lang)
+    assert [{t.a_id, t.b_id} for t in extraction.tieups] == [expected]
+
+
+def test_linker_description_is_left_alone_when_two_companies_fit(
+    extract_text: Callable[..., Extraction],
+) -> None:
+    # Toyota and Nissan are both Japanese: "le constructeur japonais" cannot be told.
+    extraction = extract_text(
+        "Toyota et Nissan ont publié leurs comptes. Renault a signé un accord avec le "
+        "constructeur japonais sur les moteurs.",
+        lang="fr",
+    )
+    assert extraction.tieups == []

@@ -56,6 +56,8 @@ class NameCues:
     product_before: frozenset[str] = frozenset()
     org_before: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    descriptions: re.Pattern[str] | None = None  # with groups "nat" and "head"
+    nationalities: dict[str, str] = field(default_factory=dict)  # adjective -> country
 
     def person_span(self, span: Span) -> Span:
         """A person's name without the titles the NER took in ("Chairperson Young Liu")."""
@@ -192,8 +194,37 @@ class Linker:
                 entity = self._org_entity(entity_id)
             sent = _sent_index(ent.start, sent_starts)
             linked.add(entity, Mention(text, ent.start_char, ent.end_char, entity.id, "org", sent))
+        self._link_descriptions(doc, linked, sent_starts)
         self._link_persons(persons, linked)
         return linked
+
+    def _link_descriptions(self, doc: Doc, linked: Linked, sent_starts: list[int]) -> None:
+        """ "le constructeur chinois", "the Japanese automaker": the one organisation of
+        that country the article named before (brands count with their group)."""
+        cues = self.name_cues
+        if cues.descriptions is None:
+            return
+        taken = [(m.start, m.end) for m in linked.mentions]
+        for match in cues.descriptions.finditer(doc.text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            country = cues.nationalities.get(match.group("nat").casefold())
+            groups: dict[str, Counter[str]] = {}
+            for m in linked.mentions:
+                entry = self.kb.get(m.entity_id) if m.type == "org" else None
+                if entry is None or m.start >= start or entry.country != country:
+                    continue
+                top = ([entry.id, *self.kb.ancestors(entry.id)])[-1]
+                groups.setdefault(top, Counter())[entry.id] += 1
+            if len(groups) != 1:
+                continue  # none, or several: the description does not tell which
+            (counts,) = groups.values()
+            entity = self._org_entity(counts.most_common(1)[0][0])
+            span = doc.char_span(start, end, alignment_mode="expand")
+            sent = _sent_index(span.start, sent_starts) if span is not None else 0
+            text = match.group(0)
+            linked.add(entity, Mention(text, start, end, entity.id, "org", sent))
 
     def _org_for(self, ent: Span, sent_starts: list[int]) -> str | None:
         text = ent.text.strip()

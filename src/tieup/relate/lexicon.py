@@ -61,6 +61,28 @@ def _read(name: str) -> dict:
     return json.loads((resources.files("tieup.relate") / "lexicons" / name).read_text("utf-8"))
 
 
+def _alternation(words: object) -> str:
+    items = sorted((str(w) for w in words or ()), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w) for w in items)
+
+
+def _descriptions(lang: str, data: dict) -> re.Pattern[str] | None:
+    """The definite descriptions of a language: "le constructeur chinois", "the Japanese firm"."""
+    nat, head = _alternation(data.get("nationalities")), _alternation(data.get("description_heads"))
+    if not nat or not head:
+        return None
+    if lang == "fr":
+        pattern = (
+            rf"\b(?:le|la|l'|l’|du|de\s+la|au|à\s+la)\s*(?:(?:nouveau|grand|petit|premier)\s+)?"
+            rf"(?P<head>{head})\s+(?:automobile\s+)?(?P<nat>{nat})\b(?-i:(?!\s+[A-Z]))"
+        )
+    else:
+        pattern = (
+            rf"\bthe\s+(?:\w+\s+)?(?P<nat>{nat})\s+(?:\w+\s+)?(?P<head>{head})\b(?-i:(?!\s+[A-Z]))"
+        )
+    return re.compile(pattern, re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
     """The compiled lexicon for `lang`, with an optional user file merged on top."""
@@ -97,5 +119,7 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
             product_before=frozenset(w.casefold() for w in data.get("product_before", [])),
             org_before=frozenset(w.casefold() for w in data.get("org_before", [])),
             person_titles=frozenset(w.casefold() for w in data.get("person_titles", [])),
+            descriptions=_descriptions(lang, data),
+            nationalities={k.casefold(): v for k, v in data.get("nationalities", {}).items()},
         ),
     )
