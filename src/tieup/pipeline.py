@@ -111,7 +111,7 @@ class Pipeline:
         documents: Iterable[Document | InputError],
         *,
         workers: int = 1,
-        batch_size: int = 32,
+        batch_size: int = 128,
     ) -> Iterator[Extraction | InputError]:
         """Extractions in input order, streaming; bad documents come out as InputError."""
         batch: list[Document | InputError] = []
@@ -145,7 +145,7 @@ class Pipeline:
             if self.fast:
                 docs = prefilter.pipe(
                     nlp, ((text, ts) for _, _, text, ts in items),
-                    lang=lang, n_process=n_process, batch_size=8,
+                    lang=lang, n_process=n_process,
                 )
             else:
                 texts = (text for _, _, text, _ in items)

@@ -8,7 +8,8 @@ topic and the linker's context). So, for each article:
 1. cheap pass over the whole text: tokenizer, sentencizer, paragraph
    boundaries and the KB entity ruler (a phrase matcher);
 2. pick the *hot* sentences: a status cue or a role title from the language's
-   cue lexicon (`relate/lexicons/*.json`), and the title;
+   cue lexicon (`relate/lexicons/*.json`) and a name (a KB name, or a
+   capitalised word that is not a stop word), and the title;
 3. costly pass: the pipeline's components, in order (tok2vec, tagger or
    morphologizer, attribute ruler, KB ruler, NER), over a `Doc` made of the
    hot sentences only;
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -37,6 +39,9 @@ log = logging.getLogger(__name__)
 
 #: Components run on the whole text in the cheap pass (they need no tags).
 CHEAP = ("sentencizer", "paragraph_boundaries", "kb_ruler")
+
+#: Texts per batch of the costly pass.
+BATCH_SIZE = 64
 
 _APOSTROPHE = str.maketrans({"’": "'"})
 
@@ -65,23 +70,60 @@ def cheap_doc(nlp: Language, text: str) -> Doc:
 
 
 def hot_spans(doc: Doc, lang: str, *, title_sents: int = 0) -> list[tuple[int, int]]:
-    """Token ranges (start, end) of the sentences worth the costly pass, merged when adjacent."""
+    """Token ranges (start, end) of the sentences worth the costly pass, merged when adjacent.
+
+    Each cue pattern scans the whole text once; a match marks every sentence it
+    touches. A match that runs over a sentence end only marks one sentence
+    more: choosing too much costs time, never a tie-up.
+    """
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    hot = [i < title_sents for i in range(len(sents))]
+    text = doc.text.translate(_APOSTROPHE)
+    for pattern in cue_patterns(lang):
+        for m in pattern.finditer(text):
+            first = bisect_right(starts, m.start()) - 1
+            last = bisect_right(starts, max(m.end() - 1, m.start())) - 1
+            for i in range(max(first, 0), last + 1):
+                hot[i] = True
+    stop = _stop_words(doc.vocab.lang)
     spans: list[tuple[int, int]] = []
-    for i, sent in enumerate(doc.sents):
-        if i < title_sents or is_hot(sent.text, lang):
-            if spans and spans[-1][1] == sent.start:
-                spans[-1] = (spans[-1][0], sent.end)
-            else:
-                spans.append((sent.start, sent.end))
+    for i, (sent, is_hot_sent) in enumerate(zip(sents, hot, strict=True)):
+        if not is_hot_sent or (i >= title_sents and not has_name(sent, stop)):
+            continue
+        if spans and spans[-1][1] == sent.start:
+            spans[-1] = (spans[-1][0], sent.end)
+        else:
+            spans.append((sent.start, sent.end))
     return spans
+
+
+@lru_cache(maxsize=8)
+def _stop_words(lang: str) -> frozenset[str]:
+    from spacy.util import get_lang_class
+
+    return frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
+def has_name(sent: Span, stop: frozenset[str]) -> bool:
+    """A KB name, or a capitalised word that is not a stop word ("Il", "Les"): a name can be."""
+    if sent.ents:
+        return True
+    return any(
+        t.is_alpha and t.text[:1].isupper() and t.lower_ not in stop for t in sent
+    )
 
 
 def sub_doc(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
     """A `Doc` of the given token ranges only: the same tokens, in order."""
-    if not spans:
-        return Doc(doc.vocab, words=[])
-    parts = [doc[a:b].as_doc() for a, b in spans]
-    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=True)
+    words: list[str] = []
+    spaces: list[bool] = []
+    for a, b in spans:
+        for token in doc[a:b]:
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+        spaces[-1] = True  # ranges apart in the article stay apart
+    return Doc(doc.vocab, words=words, spaces=spaces)
 
 
 def merge_back(doc: Doc, sub: Doc, spans: list[tuple[int, int]]) -> Doc:
@@ -111,7 +153,7 @@ def pipe(
     *,
     lang: str,
     n_process: int = 1,
-    batch_size: int = 8,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[Doc]:
     """Docs for (text, title_sents) items, in order, through the fast path.
 
