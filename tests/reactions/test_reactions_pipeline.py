@@ -8,7 +8,7 @@ from pathlib import Path
 from tieup.kb.loader import KnowledgeBase
 from tieup.models import Comment, Document
 from tieup.pipeline import Pipeline
-from tieup.reactions import read_comments
+from tieup.reactions import comment_language, read_comments
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -42,6 +42,16 @@ def test_read_comments_fills_every_field(kb: KnowledgeBase) -> None:
     assert read[1].author == "Ann"
     assert given[0].sentiment is None  # the input is left alone
     assert read_comments(given, lang="en", kb=None)[1].question is True
+
+
+def test_long_comments_are_read_in_their_own_language(kb: KnowledgeBase) -> None:
+    english = "Does anyone know when the car will reach Europe"
+    assert comment_language(english, "fr") == "en"
+    assert comment_language("Does anyone know", "fr") == "fr"  # too short to tell
+    assert comment_language("Quelqu'un sait quand la voiture arrivera en Europe", "en") == "fr"
+    assert comment_language("Bonjour", None) == "fr"
+    read = read_comments([Comment(n=1, text=english)], lang="fr", kb=kb)
+    assert read[0].question is True
 
 
 def test_comment_tieup_sentence_gives_no_tieup(pipeline: Pipeline) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from tieup.clean.language import SUPPORTED, detect_language
 from tieup.kb.loader import KnowledgeBase
 from tieup.models import Comment
 from tieup.reactions.orgs import orgs
@@ -20,9 +21,22 @@ from tieup.reactions.sentiment import sentiment
 log = logging.getLogger(__name__)
 
 
+MIN_WORDS_TO_DETECT = 8  # shorter comments are read in the article's language
+
+
+def comment_language(text: str, lang: str | None) -> str:
+    """The language to read a comment in: its own when it is long enough for
+    lingua to tell and is French or English, else the article's (`lang`)."""
+    default = lang if lang in SUPPORTED else "fr"
+    if len(text.split()) < MIN_WORDS_TO_DETECT:
+        return default
+    detected = detect_language(text)
+    return detected if detected in SUPPORTED else default
+
+
 def read_comment(comment: Comment, *, lang: str | None, kb: KnowledgeBase | None) -> Comment:
     """A copy of `comment` with its sentiment, question flag and organisations."""
-    lang = lang or "fr"
+    lang = comment_language(comment.text, lang)
     return replace(
         comment,
         sentiment=sentiment(comment.text, lang),
@@ -41,4 +55,4 @@ def read_comments(
     return out
 
 
-__all__ = ["read_comment", "read_comments"]
+__all__ = ["comment_language", "read_comment", "read_comments"]

@@ -22,6 +22,7 @@ from typing import Any
 
 from tieup.errors import InputError
 from tieup.models import Document
+from tieup.reactions import comment_language
 from tieup.reactions.questions import asks
 from tieup.reactions.sentiment import LABELS, baseline, sentiment
 
@@ -74,8 +75,8 @@ def score_readers(gold: list[dict[str, Any]]) -> dict[str, Any]:
     """Sentiment and question accuracy of tieup's readers on the gold comments."""
     rows = []
     for record in gold:
-        lang = _lang(record)
         for c in record.get("comments", []):
+            lang = comment_language(c["text"], _lang(record))
             rows.append(
                 {
                     "id": record["id"],

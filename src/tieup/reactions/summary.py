@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from tieup.errors import TieupError
 from tieup.models import Article, Comment
-from tieup.reactions import read_comment
+from tieup.reactions import comment_language, read_comment
 from tieup.reactions.questions import questions
 from tieup.reactions.sentiment import LABELS
 
@@ -68,7 +68,7 @@ def _comment_rows(article: Article, store: Store) -> list[dict[str, Any]]:
                 "sentiment": comment.sentiment,
                 "question": bool(comment.question),
                 "orgs": list(comment.orgs),
-                "lang": article.lang,
+                "lang": comment_language(comment.text, article.lang),
             }
         )
     return rows
