@@ -15,6 +15,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from tieup.errors import InputError
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Reader = Callable[[str], Iterable[Document | InputError]]
+#: What turns the input stream into (document, extraction or problem) pairs, in
+#: input order: the local pipeline by default, a Dask cluster with
+#: `tieup.distributed.dask_results`.
+Results = Callable[
+    [Iterable[Document | InputError]], Iterable[tuple[Document | None, Extraction | InputError]]
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +116,25 @@ def ingest(
     workers: int = 1,
     on_problem: Callable[[Problem], None] | None = None,
     reader: Reader | None = None,
+    results: Results | None = None,
+    on_progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Read every target (file, directory, URL), extract, and save each article.
 
     Problems go to `on_problem` as they happen and into the report; with
     `strict=True` the run stops at the first one. `reader` defaults to
-    `tieup.sources.iter_documents`.
+    `tieup.sources.iter_documents`. `results` replaces the extraction by
+    `pipeline` (e.g. a Dask cluster's, `tieup.distributed.dask_results`);
+    `on_progress` sees the report after each input.
     """
     report = IngestReport()
     items = _read_all(targets, reader or _default_reader)
-    for document, result in _results(items, pipeline, workers=workers):
+    if results is None:
+        results = partial(_results, pipeline=pipeline, workers=workers)
+    for document, result in results(items):
         report.read += 1
+        if on_progress is not None:
+            on_progress(report)
         if isinstance(result, InputError):
             problem = Problem(result.origin, result.reason)
             report.skipped.append(problem)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -41,7 +44,26 @@ def ingest(
     db: DbOption = None,
     kb: KbOption = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first problem.")] = False,
-    workers: Annotated[int, typer.Option(help="Processes for spaCy's pipe.")] = 1,
+    workers: Annotated[
+        int, typer.Option(help="Processes for spaCy's pipe (with --dask local: Dask workers).")
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Extract on a Dask cluster: the scheduler's address (tcp://HOST:8786), or "
+            "'local' to start one on this machine. The database is written from here.",
+            show_default=False,
+        ),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="A progress bar with articles/s on stderr (default: when stderr is a terminal).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their tie-ups and store them (idempotent, resumable).
 
@@ -52,22 +74,87 @@ def ingest(
     from tieup.pipeline import Pipeline
     from tieup.store import Store
 
+    show_progress = sys.stderr.isatty() if progress is None else progress
     try:
-        with Store.open(db, kb_paths=kb) as store:
+        with ExitStack() as stack:
+            store = stack.enter_context(Store.open(db, kb_paths=kb))
             pipeline = Pipeline(kb)
+            results = None
+            if dask:
+                from tieup.distributed import connect, dask_results
+
+                client = stack.enter_context(connect(dask, workers=workers))
+                results = partial(dask_results, client=client, kb_paths=[str(p) for p in kb or []])
+
+            bar = stack.enter_context(_progress(show_progress))
             report = run_ingest(
                 paths,
                 store=store,
                 pipeline=pipeline,
                 strict=strict,
-                workers=workers,
-                on_problem=lambda problem: typer.echo(f"tieup: {problem}", err=True),
+                workers=1 if dask else workers,
+                on_problem=lambda problem: bar.echo(f"tieup: {problem}"),
+                results=results,
+                on_progress=bar.update if show_progress else None,
             )
+            bar.close()
             typer.echo(f"{report.summary()} -> {store.display_url}")
     except TieupError as e:
         raise _fail(e) from e
     if not report.ok:
         raise typer.Exit(1)
+
+
+class _Bar:
+    """Problems on stderr, and a rich progress bar (articles read, articles/s) when shown."""
+
+    def __init__(self, progress: Any | None) -> None:
+        self.progress = progress
+        self.task = (
+            progress.add_task("ingest", total=None, skipped=0) if progress is not None else None
+        )
+
+    def echo(self, line: str) -> None:
+        if self.progress is None:
+            typer.echo(line, err=True)
+        else:
+            self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    def update(self, report: Any) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, completed=report.read, skipped=len(report.skipped))
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@contextmanager
+def _progress(show: bool) -> Iterator[_Bar]:
+    if not show:
+        yield _Bar(None)
+        return
+    from rich.console import Console
+    from rich.progress import (
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            elapsed = task.elapsed or 0.0
+            rate = task.completed / elapsed if elapsed else 0.0
+            return Text(f"{rate:.1f} articles/s", style="progress.data.speed")
+
+    columns = [SpinnerColumn(), TextColumn("{task.completed} articles"),
+               TextColumn("{task.fields[skipped]} skipped"), RateColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        yield _Bar(bar)
 
 
 @app.command()
