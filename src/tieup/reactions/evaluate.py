@@ -39,7 +39,9 @@ def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float]:
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    low = 0.0 if successes == 0 else max(0.0, centre - half)  # exact ends, no float dust
+    high = 1.0 if successes == n else min(1.0, centre + half)
+    return (low, high)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
