@@ -24,6 +24,8 @@ from tieup.store import schema as store_schema
 class FakePipeline:
     """Turns "A+B" documents into one tie-up; "bad" raises InputError, "bug" a bug."""
 
+    kb = None  # no knowledge base: nothing to absorb
+
     def extract(self, document: Document) -> Extraction:
         text = document.text or ""
         if text == "bad":

@@ -54,6 +54,7 @@ class IngestReport:
     unchanged: int = 0  # articles already stored as they are
     skipped: list[Problem] = field(default_factory=list)
     stopped: bool = False  # strict mode stopped at the first problem
+    absorbed: int = 0  # provisional organisations moved to their new KB entry
 
     @property
     def ok(self) -> bool:
@@ -64,6 +65,8 @@ class IngestReport:
             f"read {self.read}, stored {self.stored}, unchanged {self.unchanged}, "
             f"skipped {len(self.skipped)}"
         )
+        if self.absorbed:
+            line += f", {self.absorbed} provisional organisation(s) joined their KB entry"
         return line + (" (stopped at the first problem: --strict)" if self.stopped else "")
 
 
@@ -128,6 +131,8 @@ def ingest(
     `on_progress` sees the report after each input.
     """
     report = IngestReport()
+    # names the KB has learnt since they were stored join their KB entry
+    report.absorbed = len(store.absorb(pipeline.kb))
     items = _read_all(targets, reader or _default_reader)
     if results is None:
         results = partial(_results, pipeline=pipeline, workers=workers)

@@ -13,6 +13,8 @@ from tieup.errors import KBError, StoreError, TieupError
 from tieup.models import Extraction
 from tieup.store import engine as engines
 from tieup.store import queries, write
+from tieup.store.absorb import Absorbed
+from tieup.store.absorb import absorb as absorb_provisional
 from tieup.store.migrations import migrate
 
 if TYPE_CHECKING:
@@ -107,6 +109,21 @@ class Store:
                 f"{self.display_url}: {reason}"
             ) from e
 
+    def absorb(self, kb: KnowledgeBase | None = None) -> list[Absorbed]:
+        """Move provisional organisations that `kb` (default: the store's KB) now knows.
+
+        One transaction; see `tieup.store.absorb`.
+        """
+        kb = kb or self.kb
+        if kb is None:
+            return []
+        try:
+            with engines.writer(self.engine).begin() as conn:
+                return absorb_provisional(conn, kb)
+        except SQLAlchemyError as e:
+            reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+            raise StoreError(f"cannot update {self.display_url}: {reason}") from e
+
     # -- reading ---------------------------------------------------------
 
     def article(self, article_id: str) -> Extraction | None:
@@ -196,6 +213,11 @@ class Store:
                 "entities": queries.story_entities(conn, article_ids),
                 "tieups": queries.story_tieups(conn, article_ids),
             }
+
+    def fingerprint(self) -> str:
+        """Changes whenever any article's stored rows change (see `write.content_hash`)."""
+        with self.engine.connect() as conn:
+            return queries.articles_fingerprint(conn)
 
     def pair_assertions(self, a_id: str, b_id: str) -> list[dict[str, Any]]:
         """What each article says about one pair of entity ids, oldest first."""
