@@ -10,25 +10,28 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
-from typing import Any
+import weakref
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
 from tieup import stories as stories_stage
 from tieup.models import Story, Timeline, to_dict
 from tieup.store import Store, schema
-from tieup.stories.corroboration import support
-from tieup.stories.duplicates import collapse
-from tieup.stories.records import load_records
 from tieup.web import queries
 
 log = logging.getLogger(__name__)
 
 Pair = tuple[str, str]
 
+T = TypeVar("T")
+
 _lock = threading.Lock()
-_cache: dict[int, tuple[tuple[Any, ...], list[Story]]] = {}
+# Per store and per kind of result: (database state, result).
+_cache: weakref.WeakKeyDictionary[Store, dict[str, tuple[tuple[Any, ...], Any]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _version(store: Store) -> tuple[Any, ...]:
@@ -39,17 +42,23 @@ def _version(store: Store) -> tuple[Any, ...]:
         return tuple(conn.execute(query).one())
 
 
-def all_stories(store: Store) -> list[Story]:
-    """Every story, the most recent first (rebuilt only when the store changed)."""
+def _cached(store: Store, key: str, compute: Callable[[Store], T]) -> T:
+    """`compute(store)`, reused until the database changes."""
     version = _version(store)
     with _lock:
-        cached = _cache.get(id(store))
-        if cached is not None and cached[0] == version:
-            return cached[1]
-    built = stories_stage.build_stories(store)
+        hit = _cache.get(store, {}).get(key)
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    result = compute(store)
     with _lock:
-        _cache[id(store)] = (version, built)
-    return built
+        _cache.setdefault(store, {})[key] = (version, result)
+    log.debug("web: %s recomputed for %s", key, store.display_url)
+    return result
+
+
+def all_stories(store: Store) -> list[Story]:
+    """Every story, the most recent first (rebuilt only when the store changed)."""
+    return _cached(store, "stories", stories_stage.build_stories)
 
 
 def summary(found: Story) -> dict[str, Any]:
@@ -107,14 +116,10 @@ def timeline(store: Store, first: dict[str, Any], second: dict[str, Any]) -> dic
 
 
 def corroboration(store: Store, pairs: Iterable[Pair]) -> dict[Pair, int]:
-    """Independent outlets backing each pair (copies counted once), read from the
-    articles that state these pairs only."""
-    wanted = {queries.pair_of(*p) for p in pairs}
-    article_ids = queries.article_ids_of_pairs(store, wanted)
-    if not article_ids:
-        return {}
-    backing = support(collapse(load_records(store, article_ids)))
-    return {pair: s.count for pair, s in backing.items() if pair in wanted}
+    """Independent outlets backing each pair (copies count once), from the
+    stories stage's count over the whole store (recomputed when it changes)."""
+    counts = _cached(store, "corroboration", stories_stage.corroboration)
+    return {pair: counts[pair] for pair in {queries.pair_of(*p) for p in pairs} if pair in counts}
 
 
 def reactions(store: Store, story_id: str) -> dict[str, Any] | None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import func, or_, select
 
 from tieup.store import Store, schema
 from tieup.store.write import name_key
@@ -44,19 +43,6 @@ def _like(text: str) -> str:
 
 def pair_of(a_id: str, b_id: str) -> tuple[str, str]:
     return (a_id, b_id) if a_id <= b_id else (b_id, a_id)
-
-
-def article_ids_of_pairs(store: Store, pairs: Iterable[tuple[str, str]]) -> list[str]:
-    """The ids of the articles that state any of these pairs."""
-    wanted = sorted({pair_of(*p) for p in pairs})
-    t = schema.tieups
-    found: set[str] = set()
-    with store.engine.connect() as conn:
-        for start in range(0, len(wanted), 200):
-            chunk = wanted[start : start + 200]
-            query = select(t.c.article_id).where(tuple_(t.c.a_id, t.c.b_id).in_(chunk)).distinct()
-            found.update(conn.execute(query).scalars())
-    return sorted(found)
 
 
 def changes(
