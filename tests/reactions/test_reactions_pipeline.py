@@ -82,3 +82,29 @@ def test_seed_comments_read_in_extraction(pipeline: Pipeline) -> None:
     assert comments[0].orgs == ["Renault Group", "Xiaomi"]
     texts = {c.text for c in comments}
     assert not any(t.evidence in texts for t in extraction.tieups)
+
+
+HTML = """<html><head><title>Renault and Xiaomi meet in Beijing</title></head><body>
+<article><h1>Renault and Xiaomi meet in Beijing</h1>
+<p>Renault's chief executive met Xiaomi's founder at the Beijing motor show on Thursday,
+the two companies said in a statement released after the meeting.</p>
+<p>Both groups declined to say whether the talks would lead to a formal agreement, but
+analysts expect an announcement on software and batteries within months.</p>
+<p>The show runs until the end of the week and is expected to draw close to a million
+visitors, a record for the event.</p></article>
+<div id="comments" class="comments-area"><h2>2 thoughts on this article</h2>
+<ol class="comment-list">
+<li class="comment"><div class="comment-content"><p>Great news for European buyers, well done
+Renault!</p></div></li>
+<li class="comment"><div class="comment-content"><p>Does anyone know whether Xiaomi will build
+the cars in Europe</p></div></li>
+</ol></div></body></html>"""
+
+
+def test_html_comments_read_in_extraction(pipeline: Pipeline) -> None:
+    extraction = pipeline.extract(Document(origin="page.html", id="page", html=HTML))
+    assert extraction.article.lang == "en"
+    assert [(c.sentiment, c.question, c.orgs) for c in extraction.article.comments] == [
+        ("positive", False, ["Renault Group"]),
+        ("neutral", True, ["Xiaomi"]),
+    ]
