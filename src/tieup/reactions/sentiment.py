@@ -116,10 +116,6 @@ class Clause:
     weight: float = 1.0
     rule: str | None = None  # "question", "wish", None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "compound": round(self.compound, 4),
-                "weight": self.weight, "rule": self.rule}
-
 
 @dataclass(slots=True)
 class Reading:
