@@ -124,3 +124,24 @@ def test_ingest_route_documented_only_with_token(writer: TestClient) -> None:
     assert "post" in spec["paths"]["/api/articles"]
     body = spec["paths"]["/api/articles"]["post"]["requestBody"]["content"]["application/json"]
     assert "id" in body["schema"]["properties"]
+
+
+def test_ingest_with_the_real_pipeline(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The session's extraction pipeline (tests/conftest.py) behind the route."""
+    app = create_app(f"sqlite:///{tmp_path / 'real.db'}", token=TOKEN, pipeline=pipeline)
+    text = ("Renault et Xiaomi ont entamé des discussions en vue d'un partenariat "
+            "dans les véhicules électriques, selon plusieurs sources.")
+    with TestClient(app) as client:
+        response = client.post("/api/articles", headers=AUTH, json={
+            "id": "real-1", "text": text, "lang": "fr", "date": "2024-04-26",
+            "url": "https://news.example/real-1"})
+        assert response.status_code == 201, response.text
+        stored = client.get("/api/articles/real-1").json()
+        partners = client.get("/api/orgs/Renault")
+    assert stored["article"]["url"] == "https://news.example/real-1"
+    assert stored["article"]["date"] == "2024-04-26"
+    assert response.json()["tieups"] == len(stored["tieups"])
+    # Which status the extractor gives is its own tests' business; the pair is found.
+    assert {(t["a_id"], t["b_id"]) for t in stored["tieups"]} == {("renault-group", "xiaomi")}
+    found = [p["partner_id"] for ps in partners.json()["partners"].values() for p in ps]
+    assert found == ["xiaomi"]
