@@ -304,7 +304,8 @@ class TieUpReader:
                 if rumour:
                     st = Status.RUMORED
                 evidence = clause.strip() if len(clause.strip()) > 40 else full.strip()
-                kind = kind_of(clause, self.lex, status)
+                # a meeting is a kind only for talks (or a rumour of them)
+                kind = kind_of(clause, self.lex, status if st is Status.RUMORED else st)
                 strength = 0.85 if partner else 0.5 if weak else 0.8
                 found.append(Assertion(a, b, st, kind, evidence, strength, view.index))
                 last_pairs.append((a, b, kind))
