@@ -200,7 +200,7 @@ def run_bench(
         # for fr_core_news_md) needs GBs of memory and is no faster.
         for _ in nlp.pipe(texts, n_process=max(workers, 1), batch_size=prefilter.BATCH_SIZE):
             done += 1
-    plain_timing = Timing(done, words, time.perf_counter() - start)
+    plain_timing = Timing(done, words if done else 0, time.perf_counter() - start)
     rss_all = peak_rss_mb()
 
     f1 = pair_f1(gold_records, kb=kb) if gold_records else {}
