@@ -75,3 +75,18 @@ def test_build_seeds_ingesting_again_changes_nothing(
     for extraction in seed_extractions:
         assert not seeds_store.save(extraction, source=extraction.article.origin)
     assert build_stories(seeds_store) == before
+
+
+def test_build_seeds_cache_follows_the_rows(seeds_store: Store, tmp_path: Path) -> None:
+    first = build_stories(seeds_store)
+    first[0].title = "changed by the caller"
+    assert build_stories(seeds_store)[0].title != "changed by the caller"  # a copy each time
+    before = seeds_store.fingerprint()
+    from stories_factories import make_extraction
+
+    seeds_store.save(make_extraction("late", body="Pellworth and Astradyne agreed.",
+                                     date="2030-01-01", url="https://x.example/late",
+                                     tieups=[("Pellworth", "Astradyne", "agreed")]),
+                     source="late")
+    assert seeds_store.fingerprint() != before
+    assert len(build_stories(seeds_store)) == 2

@@ -388,3 +388,14 @@ def latest_roles(conn: Connection, org_id: str) -> list[dict[str, Any]]:
                 "source": row["url"] or row["source"],
             }
     return sorted(latest.values(), key=lambda p: p["person"].casefold())
+
+
+def articles_fingerprint(conn: Connection) -> str:
+    """A hash of every article's id and content hash: equal fingerprints, equal rows."""
+    import hashlib
+
+    a = schema.articles
+    digest = hashlib.sha256()
+    for article_id, content in conn.execute(select(a.c.id, a.c.content_hash).order_by(a.c.id)):
+        digest.update(f"{article_id}\x00{content}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

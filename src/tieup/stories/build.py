@@ -8,8 +8,11 @@ then lowest id), so it stays put while later coverage joins the story.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -97,9 +100,29 @@ def _tieups(groups: Sequence[Copies]) -> list[StoryTieUp]:
     return result
 
 
+_CACHE: OrderedDict[tuple[str, str], list[Story]] = OrderedDict()
+CACHE_SIZE = 4  # stores whose stories are kept between calls
+_LOCK = threading.Lock()
+
+
 def build_stories(store: Store) -> list[Story]:
-    """Every story in the store, the most recent first."""
-    return stories_from_records(load_records(store))
+    """Every story in the store, the most recent first.
+
+    Stories are recomputed only when the stored articles changed since the
+    last call (the store's fingerprint covers every article's content hash);
+    each call returns its own copy.
+    """
+    key = (store.url, store.fingerprint())
+    with _LOCK:
+        cached = _CACHE.get(key)
+    if cached is None:
+        cached = stories_from_records(load_records(store))
+    with _LOCK:
+        _CACHE[key] = cached
+        _CACHE.move_to_end(key)
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return copy.deepcopy(cached)
 
 
 def story(store: Store, story_id: str) -> Story | None:
