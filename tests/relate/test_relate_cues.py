@@ -175,8 +175,13 @@ KNOWN_GAPS: dict[str, str] = {
 
 
 def lexicon_strings(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """(path, string) for every string in every list of a lexicon file; "_" keys skipped."""
-    if isinstance(node, dict):
+    """(path, string) for every string in every list of a lexicon file; "_" keys skipped.
+
+    A mapping of words to codes ("nationalities": {"chinois": "CN"}) gives its words.
+    """
+    if isinstance(node, dict) and node and all(isinstance(v, str) for v in node.values()):
+        yield from ((path, key) for key in node if not key.startswith("_"))
+    elif isinstance(node, dict):
         for key, value in node.items():
             if not key.startswith("_"):
                 yield from lexicon_strings(value, f"{path}.{key}" if path else key)
