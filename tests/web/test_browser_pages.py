@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,6 +16,8 @@ import pytest
 import uvicorn
 from web_factories import XIAOMI_EVIDENCE, XSS_SCRIPT
 
+from tieup.ingest import ingest
+from tieup.store import Store
 from tieup.web import create_app
 
 pytestmark = pytest.mark.browser
@@ -25,6 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 def _free_port() -> int:
@@ -33,8 +37,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(db_url: str) -> Iterator[str]:
+@contextmanager
+def _serve(db_url: str) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 (a free port), in a thread."""
     port = _free_port()
     config = uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning")
@@ -52,6 +56,29 @@ def server(db_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def server(db_url: str) -> Iterator[str]:
+    with _serve(db_url) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def seed_db(browser, pipeline, tmp_path_factory: pytest.TempPathFactory) -> str:  # type: ignore[no-untyped-def]
+    """The two seed articles of examples/, read by the real pipeline (after the
+    browser fixture, so a missing Chromium skips before the pipeline loads)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeds') / 'seeds.db'}"
+    with Store.open(url) as store:
+        report = ingest([str(EXAMPLES)], store=store, pipeline=pipeline)
+    assert report.stored == 2, report.summary()
+    return url
+
+
+@pytest.fixture(scope="module")
+def seed_server(seed_db: str) -> Iterator[str]:
+    with _serve(seed_db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (Debian package chromium; .ci/run installs it)")
@@ -64,18 +91,18 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, server: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def page(browser, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
     dialogs: list[str] = []
     opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    # Offline: any request that is not to the test server fails the test.
+    # Offline: any request that is not to a test server on loopback fails the test.
     outside: list[str] = []
 
     def only_loopback(route, req) -> None:  # type: ignore[no-untyped-def]
-        if req.url.startswith(server):
+        if req.url.startswith("http://127.0.0.1:"):
             route.continue_()
         else:
             outside.append(req.url)
@@ -109,6 +136,32 @@ def test_browser_org_page_acceptance(page, server: str) -> None:  # type: ignore
     color = page.evaluate("window.tieupGraph.getElementById('xiaomi').style('background-color')")
     assert color == "rgb(230,159,0)"  # talks
     assert page.locator("#graph canvas").count() > 0
+
+
+def test_browser_acceptance_on_the_seed_articles(page, seed_db: str, seed_server: str) -> None:  # type: ignore[no-untyped-def]
+    """The issue's acceptance, end to end: seeds -> pipeline -> store -> page."""
+    with Store.open(seed_db) as store:
+        expected = store.partners("Renault")
+    [xiaomi_row] = [p for p in expected["partners"].get("talks", []) if p["partner_id"] == "xiaomi"]
+    page.goto(f"{seed_server}/orgs/Renault")
+    assert page.locator("h1.org-name").inner_text() == "Renault Group"
+    xiaomi = page.locator("#status-talks li.partner[data-partner-id='xiaomi']")
+    assert xiaomi.count() == 1
+    assert xiaomi.locator("a.partner-name").inner_text() == "Xiaomi"
+    assert xiaomi.locator("blockquote.evidence").inner_text() == xiaomi_row["evidence"]
+    source = xiaomi.locator("a.source")
+    assert source.inner_text() == xiaomi_row["source"]
+    with page.expect_navigation():
+        source.click()
+    assert page.url == f"{seed_server}/articles/{xiaomi_row['article_id']}"
+    marked = " ".join(page.locator("mark.evidence").all_inner_texts())
+    assert " ".join(xiaomi_row["evidence"].split()) in " ".join(marked.split())
+    page.go_back()
+    page.wait_for_function("window.tieupGraph && window.tieupGraph.nodes().length > 0")
+    nodes = set(page.evaluate("window.tieupGraph.nodes().map(n => n.id())"))
+    partners = {p["partner_id"] for ps in expected["partners"].values() for p in ps}
+    assert len(partners) >= 2
+    assert nodes == {"renault-group", *partners}
 
 
 def test_browser_graph_node_opens_partner(page, server: str) -> None:  # type: ignore[no-untyped-def]
