@@ -77,7 +77,7 @@ def extract_shard(
 
 
 @contextmanager
-def connect(address: str, *, workers: int = 2) -> Iterator[Client]:
+def connect(address: str, *, workers: int = 2, timeout: str = "20s") -> Iterator[Client]:
     """A client for the scheduler at `address`, or for a new LocalCluster with `local`."""
     try:
         from distributed import Client, LocalCluster
@@ -89,7 +89,7 @@ def connect(address: str, *, workers: int = 2) -> Iterator[Client]:
                               processes=True) as cluster, Client(cluster) as client:
                 yield client
             return
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout=timeout)
     except (OSError, TimeoutError) as e:
         raise ClusterError(
             f"cannot reach the Dask scheduler at {address} ({e}); start one with "

@@ -1,0 +1,109 @@
+"""Ingest on a Dask LocalCluster (2 worker processes) leaves the same database as a plain one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from tieup.distributed import ClusterError, connect, dask_results
+from tieup.ingest import ingest
+from tieup.pipeline import Pipeline
+from tieup.store import Store, resolve_url
+from tieup.store import schema as store_schema
+
+PG_URL = os.environ.get("TIEUP_TEST_PG_URL")
+
+ARTICLES = [
+    ("Renault et Geely", "Renault et Geely ont signé un accord pour produire ensemble des "
+     "moteurs hybrides. Le PDG de Renault, Luca de Meo, a salué l'accord."),
+    ("Stellantis and Leapmotor", "Stellantis and Leapmotor are in talks about a joint venture "
+     "to build electric cars in Europe, the companies said on Monday."),
+    ("Toyota et BYD", "Selon la presse, Toyota pourrait s'associer avec BYD pour les batteries."),
+    ("Nissan and Honda", "Nissan and Honda ended their merger talks in February."),
+    ("Volkswagen et Xpeng", "Volkswagen et Xpeng développent ensemble deux modèles électriques "
+     "pour la Chine, dans le cadre de leur partenariat."),
+]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("dask-articles")
+    for i, (title, body) in enumerate(ARTICLES):
+        (path / f"article-{i}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    (path / "empty.txt").write_text("", encoding="utf-8")  # a problem, reported in order
+    return path
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    with connect("local", workers=2) as client:
+        yield client
+
+
+def _dump(url: str) -> dict[str, list[tuple]]:
+    with Store.open(url) as store, store.engine.connect() as conn:
+        out = {}
+        for table in store_schema.metadata.sorted_tables:
+            cols = [c for c in table.c if c.name not in ("ingested_at", "applied_at")]
+            out[table.name] = [
+                tuple(r) for r in conn.execute(select(*cols).order_by(*table.primary_key))
+            ]
+        return out
+
+
+def _wipe_postgres(url: str) -> None:
+    engine = create_engine(resolve_url(url))
+    with engine.begin() as conn:
+        for table in reversed(store_schema.metadata.sorted_tables):
+            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
+    engine.dispose()
+
+
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=[
+        pytest.mark.postgres,
+        pytest.mark.skipif(not PG_URL, reason="TIEUP_TEST_PG_URL is not set"),
+    ]),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_dask_ingest_equals_plain_ingest(
+    backend: str, folder: Path, client: object, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    plain_url = f"sqlite:///{tmp_path / 'plain.db'}"
+    with Store.open(plain_url) as store:
+        plain = ingest([str(folder)], store=store, pipeline=pipeline)
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'dask.db'}"
+    else:
+        assert PG_URL is not None
+        _wipe_postgres(PG_URL)
+        url = PG_URL
+    problems = []
+    with Store.open(url) as store:
+        report = ingest(
+            [str(folder)], store=store, pipeline=pipeline, on_problem=problems.append,
+            results=lambda items: dask_results(items, client, shard_size=2),
+        )
+    assert (report.read, report.stored, len(report.skipped)) == (6, 5, 1)
+    assert report.skipped == plain.skipped
+    assert [p.origin for p in problems] == [str(folder / "empty.txt")]
+    assert _dump(url) == _dump(plain_url)
+    assert len(_dump(url)["tieups"]) >= 4
+    # again: nothing changes (idempotent, so a killed run can simply be restarted)
+    with Store.open(url) as store:
+        again = ingest([str(folder)], store=store, pipeline=pipeline,
+                       results=lambda items: dask_results(items, client, shard_size=4))
+    assert (again.stored, again.unchanged) == (0, 5)
+
+
+def test_dask_unreachable_scheduler_is_a_cluster_error() -> None:
+    with pytest.raises(ClusterError, match="dask scheduler"):  # noqa: SIM117 (the raise is in enter)
+        with connect("tcp://127.0.0.1:9", timeout="1s"):
+            pass
