@@ -101,3 +101,12 @@ def test_utf16_jsonl_and_feed_with_bom_are_read(tmp_path: Path) -> None:
     feed.write_bytes(atom.replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16"))
     docs = list(iter_documents(str(feed)))
     assert len(docs) == 2 and all(isinstance(d, Document) for d in docs)
+
+
+def test_jsonl_with_a_truncated_gzip_header_is_reported(tmp_path: Path) -> None:
+    # found by test_files_of_random_bytes_never_raise: gzip magic, then too few bytes
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(b"\x1f\x8b\x08\x00")
+    items = list(iter_documents(str(path)))
+    assert len(items) == 1
+    assert "gzip" in items[0].reason

@@ -163,4 +163,10 @@ def _stream(
         return
     with stream:
         reader = read_jsonl if fmt == JSONL else read_warc
-        yield from reader(stream, origin=origin, max_bytes=options.max_bytes)
+        try:
+            yield from reader(stream, origin=origin, max_bytes=options.max_bytes)
+        except (OSError, EOFError, zlib.error) as e:
+            # the stream itself failed (a gzip header cut short, say): what was
+            # read before stays read
+            what = "corrupt or truncated gzip file" if compressed else "cannot read"
+            yield InputError(origin, f"{what} ({e})")
