@@ -200,3 +200,13 @@ def test_browser_xss_stays_text(page, server: str) -> None:  # type: ignore[no-u
     page.goto(f"{server}/articles/xss")
     assert XSS_SCRIPT in page.locator("article .body").inner_text()  # shown as text
     # The page fixture fails the test on any dialog (alert) or page error.
+
+
+def test_browser_story_page(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/stories")
+    page.locator("li.story a", has_text="Title of talks").click()
+    page.wait_for_load_state()
+    assert "news.example" in page.locator("section.outlets").inner_text()
+    assert page.locator("table.tieups tr.tieup").count() == 2
+    reactions = page.locator("section.reactions")
+    assert "Intéressant !" in reactions.inner_text()

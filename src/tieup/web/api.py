@@ -302,7 +302,7 @@ def list_stories(
     }
 
 
-@router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story")
+@router.get("/stories/{story_id:path}", response_model=StoryDetail, summary="One story")
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
     found = narrative.story(store_of(request), story_id)
     if found is None:
@@ -310,7 +310,7 @@ def get_story(request: Request, story_id: str) -> dict[str, Any]:
     return found
 
 
-@router.get("/articles/{article_id}", summary="One article as stored")
+@router.get("/articles/{article_id:path}", summary="One article as stored")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     store = store_of(request)
     extraction = store.article(article_id)
