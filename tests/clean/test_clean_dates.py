@@ -65,6 +65,15 @@ def test_dates_publication_cue_wins_over_an_earlier_date() -> None:
     assert date_from_text(text, lang="fr", today=date(2026, 1, 1)) == "2024-04-25"
 
 
+def test_dates_caption_dates_are_skipped() -> None:
+    text = (
+        "The logo of Foxconn is seen in Taipei, Taiwan, Nov. 10, 2022. (Reuters Photo)\n"
+        "Posted March 3, 2025"
+    )
+    assert date_from_text(text, lang="en", today=date(2026, 1, 1)) == "2025-03-03"
+    assert date_from_text("Crédit photo : AFP, 3 mai 2021", lang="fr") is None
+
+
 def test_dates_only_the_top_of_the_page_is_read() -> None:
     text = "\n".join(["Une ligne de texte sans date."] * 60 + ["Publié le 25 avril 2024"])
     assert date_from_text(text, lang="fr") is None

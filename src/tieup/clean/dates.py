@@ -11,7 +11,8 @@
    dateparser with absolute dates only: no relative dates, no timestamps, no
    date guessed from a bare number, and day, month and year all required. A
    date after a publication cue ("publié", "published", "mis à jour"...) wins
-   over one before it; otherwise the first one found wins.
+   over one before it; otherwise the first one found wins. Dates on caption
+   or credit lines ("Photo", "Crédit", "Reuters Photo") are skipped.
 
 Dates come out as ISO ``YYYY-MM-DD`` (input dates are kept as given).
 """
@@ -51,6 +52,11 @@ _CANDIDATE = re.compile(
 )
 _CUE = re.compile(
     r"\b(?:publi[ée]e?|mis en ligne|mise? à jour|published|posted|updated|last modified)\b",
+    re.IGNORECASE,
+)
+# A date on a caption or credit line is when a photo was taken, not when the article was written.
+_CAPTION = re.compile(
+    r"\b(?:photos?|photograph|image|illustration|cr[ée]dits?|caption|getty|afp|reuters photo)\b",
     re.IGNORECASE,
 )
 _SETTINGS: dict[str, Any] = {
@@ -126,6 +132,9 @@ def date_from_text(text: str, *, lang: str | None = None, today: date | None = N
             continue
         iso = parsed.date().isoformat()
         line_start = top.rfind("\n", 0, match.start()) + 1
+        line_end = top.find("\n", match.end())
+        if _CAPTION.search(top[line_start : line_end if line_end >= 0 else len(top)]):
+            continue
         if _CUE.search(top, line_start, match.start()):
             return iso
         if first is None:

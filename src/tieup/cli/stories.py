@@ -102,17 +102,22 @@ def _render_timeline(found: Timeline) -> str:
 
 @app.command("eval-stories")
 def eval_stories(
-    path: Annotated[
-        Path, typer.Argument(help="JSONL file of articles, each with a `story` label.")
+    paths: Annotated[
+        list[Path], typer.Argument(help="JSONL files of articles, with `story` labels.")
     ],
+    labels: Annotated[
+        Path | None,
+        typer.Option(help="JSON object {article id: story label} adding to or replacing "
+                     "the files' labels; unlabelled articles are stories of their own."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Score story clustering against labelled stories (B-cubed and pair counting)."""
     from tieup.pipeline import Pipeline
-    from tieup.stories.evaluate import evaluate_file
+    from tieup.stories.evaluate import evaluate_files
 
     try:
-        report = evaluate_file(path, pipeline=Pipeline())
+        report = evaluate_files(paths, pipeline=Pipeline(), labels_file=labels)
     except TieupError as e:
         raise _fail(e) from e
     if as_json:

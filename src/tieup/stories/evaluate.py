@@ -76,9 +76,12 @@ def pair_counting(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict
     return _scores(p, r)
 
 
-def read_labels(path: Path) -> dict[str, str]:
-    """{article id: story label} from a labelled JSONL file."""
-    labels: dict[str, str] = {}
+def read_labels(path: Path, *, required: bool = True) -> dict[str, str | None]:
+    """{article id: story label, or None when the line has none} from a JSONL file.
+
+    With `required`, a file where no line has a label is an InputError.
+    """
+    labels: dict[str, str | None] = {}
     try:
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
@@ -88,26 +91,58 @@ def read_labels(path: Path) -> dict[str, str]:
                     record = json.loads(line)
                 except json.JSONDecodeError as e:
                     raise InputError(f"{path}:{n}", f"invalid JSON ({e.msg})") from e
-                if isinstance(record, dict) and record.get("id") and record.get("story"):
-                    labels[str(record["id"])] = str(record["story"])
+                if isinstance(record, dict) and record.get("id"):
+                    story = record.get("story")
+                    labels[str(record["id"])] = str(story) if story else None
     except OSError as e:
         raise InputError(str(path), f"cannot read it ({e.strerror})") from e
-    if not labels:
+    if required and not any(labels.values()):
         raise InputError(str(path), "no line has both an `id` and a `story` label")
     return labels
 
 
+def read_label_file(path: Path) -> dict[str, str]:
+    """{article id: story label} from a JSON object (keys starting with `_` are notes)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise InputError(str(path), f"cannot read it ({e.strerror})") from e
+    except json.JSONDecodeError as e:
+        raise InputError(str(path), f"invalid JSON ({e.msg})") from e
+    if not isinstance(data, dict):
+        raise InputError(str(path), "expected a JSON object {article id: story label}")
+    return {str(k): str(v) for k, v in data.items() if not str(k).startswith("_")}
+
+
 def evaluate_file(path: Path, *, pipeline: Pipeline) -> dict[str, Any]:
     """Ingest a labelled file into a throw-away store, build stories, score them."""
+    return evaluate_files([path], pipeline=pipeline)
+
+
+def evaluate_files(
+    paths: list[Path], *, pipeline: Pipeline, labels_file: Path | None = None
+) -> dict[str, Any]:
+    """Ingest JSONL files into a throw-away store, build stories, score them.
+
+    Labels come from each line's `story`, then from `labels_file` (a JSON
+    object {id: label}) when given; an article left without a label is a story
+    of its own.
+    """
     from tieup.ingest import ingest
     from tieup.store import Store
 
-    labels = read_labels(path)
+    read: dict[str, str | None] = {}
+    for path in paths:
+        read.update(read_labels(path, required=labels_file is None))
+    if labels_file is not None:
+        extra = read_label_file(labels_file)
+        read.update({k: v for k, v in extra.items() if k in read})
+    labels = {i: label or f"(alone) {i}" for i, label in read.items()}
     with (
         tempfile.TemporaryDirectory(prefix="tieup-eval-stories-") as tmp,
         Store.open(f"sqlite:///{Path(tmp) / 'eval.db'}") as store,
     ):
-        report = ingest([str(path)], store=store, pipeline=pipeline)
+        report = ingest([str(p) for p in paths], store=store, pipeline=pipeline)
         records = load_records(store)
     for problem in report.skipped:
         logger.warning("eval-stories: skipped %s", problem)
@@ -116,7 +151,8 @@ def evaluate_file(path: Path, *, pipeline: Pipeline) -> dict[str, Any]:
         source.article_id: s.id for s in found for a in s.articles for source in a.sources
     }
     return {
-        "file": str(path),
+        "file": ", ".join(str(p) for p in paths),
+        "labels": str(labels_file) if labels_file else None,
         "articles": len(set(predicted) & set(labels)),
         "skipped": [str(p) for p in report.skipped],
         "gold_stories": len(set(labels.values())),
