@@ -229,8 +229,16 @@ def tieup_items(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]
     ]
 
 
+def plain(value: str, field: str) -> str:
+    """`value`, refused (400) when it holds a NUL character, which no stored
+    text can contain (PostgreSQL would reject the query)."""
+    if "\x00" in value:
+        raise ApiError(400, f"{field}: NUL characters are not allowed")
+    return value
+
+
 def resolve(store: Store, name: str) -> dict[str, Any]:
-    entity = store.resolve(name)
+    entity = store.resolve(plain(name, "name"))
     if entity is None:
         raise ApiError(404, f"no organisation named {name!r} in the database")
     return entity
@@ -304,7 +312,7 @@ def list_stories(
 
 @router.get("/stories/{story_id:path}", response_model=StoryDetail, summary="One story")
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
-    found = narrative.story(store_of(request), story_id)
+    found = narrative.story(store_of(request), plain(story_id, "story_id"))
     if found is None:
         raise ApiError(404, f"no story {story_id!r}")
     return found
@@ -313,7 +321,7 @@ def get_story(request: Request, story_id: str) -> dict[str, Any]:
 @router.get("/articles/{article_id:path}", summary="One article as stored")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     store = store_of(request)
-    extraction = store.article(article_id)
+    extraction = store.article(plain(article_id, "article_id"))
     if extraction is None:
         raise ApiError(404, f"no article {article_id!r}")
     meta = queries.article_meta(store, article_id) or {}
@@ -338,7 +346,7 @@ def search(
     request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]
 ) -> dict[str, Any]:
     store = store_of(request)
-    found = queries.search(store, q)
+    found = queries.search(store, plain(q, "q"))
     return {
         "q": q,
         "orgs": found["orgs"],

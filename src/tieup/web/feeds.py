@@ -18,6 +18,7 @@ from fastapi.responses import Response
 
 from tieup.models import Status
 from tieup.web import queries, render
+from tieup.web.api import plain
 from tieup.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ def _feed_response(body: bytes) -> Response:
 @router.get("/feeds/orgs/{name:path}.atom")
 def org_feed(request: Request, name: str) -> Response:
     store = request.app.state.store
-    entity = store.resolve(name)
+    entity = store.resolve(plain(name, "name"))
     if entity is None:
         raise ApiError(404, f"no organisation named {name!r} in the database")
     base = str(request.base_url)

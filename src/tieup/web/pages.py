@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from tieup.models import Status
 from tieup.store import Store
 from tieup.web import narrative, queries, render
-from tieup.web.api import tieup_items
+from tieup.web.api import plain, tieup_items
 from tieup.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ def _store(request: Request) -> Store:
 
 
 def _entity(store: Store, name: str) -> dict[str, Any]:
-    entity = store.resolve(name)
+    entity = store.resolve(plain(name, "name"))
     if entity is None:
         raise ApiError(404, f"no organisation named {name!r} in the database")
     return entity
@@ -90,7 +90,7 @@ def stories(request: Request) -> HTMLResponse:
 @router.get("/stories/{story_id:path}")
 def story(request: Request, story_id: str) -> HTMLResponse:
     store = _store(request)
-    found = narrative.story(store, story_id)
+    found = narrative.story(store, plain(story_id, "story_id"))
     if found is None:
         raise ApiError(404, f"no story {story_id!r}")
     return _page(
@@ -101,7 +101,7 @@ def story(request: Request, story_id: str) -> HTMLResponse:
 @router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: str) -> HTMLResponse:
     store = _store(request)
-    extraction = store.article(article_id)
+    extraction = store.article(plain(article_id, "article_id"))
     if extraction is None:
         raise ApiError(404, f"no article {article_id!r}")
     meta = queries.article_meta(store, article_id) or {}
@@ -127,6 +127,6 @@ def search(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse
     store = _store(request)
     found: dict[str, Any] = {"orgs": [], "articles": [], "tieups": []}
     if q.strip():
-        found = queries.search(store, q.strip())
+        found = queries.search(store, plain(q.strip(), "q"))
         found["tieups"] = tieup_items(store, found["tieups"])
     return _page(request, "search.html", q=q, found=found)
