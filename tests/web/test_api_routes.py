@@ -188,3 +188,26 @@ def test_api_read_only_rejects_post(client: TestClient) -> None:
     response = client.post("/api/articles", json={"id": "x", "text": "Renault."})
     assert response.status_code in (404, 405)
     assert response.json()["error"]["code"] in ("not_found", "method_not_allowed")
+
+
+def test_api_unexpected_error_is_500_in_one_shape(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    app = create_app(f"sqlite:///{tmp_path / 'broken.db'}")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(app.state.store, "tieups", broken)
+    client = TestClient(app, raise_server_exceptions=False)
+    response = client.get("/api/tieups")
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": {"code": "internal_error", "message": "internal error (see the server log)"}
+    }
+    page = client.get("/")
+    assert page.status_code == 500 and "disk on fire" not in page.text
+
+
+def test_api_wrong_method_is_405_in_one_shape(client: TestClient) -> None:
+    response = client.post("/api/tieups")
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
