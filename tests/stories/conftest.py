@@ -53,3 +53,19 @@ def cluster_report(pipeline: Pipeline) -> dict:
     return evaluate_file(DATA / "cluster-corpus.jsonl", pipeline=pipeline)
 
 
+@pytest.fixture(scope="session")
+def holdout_report(pipeline: Pipeline) -> dict:
+    from tieup.stories.evaluate import evaluate_file
+
+    return evaluate_file(DATA / "holdout-corpus.jsonl", pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def dev_report(pipeline: Pipeline) -> dict:
+    from tieup.stories.evaluate import evaluate_files
+
+    dev = DATA.parent
+    return evaluate_files([dev / "dev-en.jsonl", dev / "dev-fr.jsonl"], pipeline=pipeline,
+                          labels_file=DATA / "dev-story-labels.json")
+
+
