@@ -145,3 +145,21 @@ def test_ingest_with_the_real_pipeline(tmp_path: Path, pipeline) -> None:  # typ
     assert {(t["a_id"], t["b_id"]) for t in stored["tieups"]} == {("renault-group", "xiaomi")}
     found = [p["partner_id"] for ps in partners.json()["partners"].values() for p in ps]
     assert found == ["xiaomi"]
+
+
+def test_ingest_shows_at_once_in_stories_and_corroboration(writer: TestClient) -> None:
+    first = {"id": "c1", "text": "Renault parle avec Xiaomi.", "url": "https://one.example/1",
+             "date": "2024-04-26"}
+    assert writer.post("/api/articles", json=first, headers=AUTH).status_code == 201
+    assert writer.get("/api/stories").json()["total"] == 1
+    [item] = writer.get("/api/tieups?org=Xiaomi").json()["items"]
+    assert item["corroboration"] == 1
+    # Replaced within the same second, then another outlet: seen on the next request.
+    second = {**first, "text": "Renault discute avec Xiaomi d'une alliance."}
+    assert writer.post("/api/articles", json=second, headers=AUTH).status_code == 201
+    assert writer.get("/api/articles/c1").json()["tieups"][0]["evidence"] == second["text"]
+    other = {"id": "c2", "text": "Xiaomi et Renault en discussion.",
+             "url": "https://two.example/2", "date": "2024-04-27"}
+    assert writer.post("/api/articles", json=other, headers=AUTH).status_code == 201
+    items = writer.get("/api/tieups?org=Xiaomi").json()["items"]
+    assert [i["corroboration"] for i in items] == [2, 2]

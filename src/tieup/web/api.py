@@ -403,7 +403,10 @@ def _ingest(request: Request, payload: IngestRequest) -> tuple[bool, int]:
         title=payload.title,
     )
     extraction = _pipeline(request).extract(document)
-    changed = store_of(request).save(extraction, source=document.origin)
+    store = store_of(request)
+    changed = store.save(extraction, source=document.origin)
+    if changed:
+        narrative.forget(store)
     return changed, len(extraction.tieups)
 
 

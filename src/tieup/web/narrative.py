@@ -35,7 +35,9 @@ _cache: weakref.WeakKeyDictionary[Store, dict[str, tuple[tuple[Any, ...], Any]]]
 
 
 def _version(store: Store) -> tuple[Any, ...]:
-    """Changes whenever an article is added or replaced (its ingest time moves)."""
+    """Changes whenever an article is added, or replaced in a later second than the
+    latest ingest (ingest times have one-second resolution). Articles posted to
+    this server also drop the cache at once (`forget`)."""
     a = schema.articles
     query = select(func.count(), func.max(a.c.ingested_at), func.max(a.c.id))
     with store.engine.connect() as conn:
@@ -54,6 +56,12 @@ def _cached(store: Store, key: str, compute: Callable[[Store], T]) -> T:
         _cache.setdefault(store, {})[key] = (version, result)
     log.debug("web: %s recomputed for %s", key, store.display_url)
     return result
+
+
+def forget(store: Store) -> None:
+    """Drop what is cached for `store` (after this process wrote to it)."""
+    with _lock:
+        _cache.pop(store, None)
 
 
 def all_stories(store: Store) -> list[Story]:
