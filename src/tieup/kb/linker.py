@@ -56,6 +56,7 @@ class NameCues:
     product_before: frozenset[str] = frozenset()
     org_before: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
     descriptions: re.Pattern[str] | None = None  # with groups "nat" and "head"
     nationalities: dict[str, str] = field(default_factory=dict)  # adjective -> country
 
@@ -82,6 +83,11 @@ class NameCues:
         ):
             return True
         if normalise(text) in person_names:
+            return True
+        # "FX's Legion", "Hipcricket to Augme": not one name
+        if any(t.text in _POSSESSIVE for t in span[:-1]):
+            return True
+        if any(t.text in self.connectors for t in span):
             return True
         doc = span.doc
         # "ses modèles e-Tron GT et Taycan": walk back over names and "et"/"and"
@@ -172,6 +178,8 @@ class Linker:
         for ent in doc.ents:
             if not ent.text.strip():
                 continue
+            if len(ent) > 1 and ent[-1].text in _POSSESSIVE and not ent.ent_id_:
+                ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "GE Healthcare's"
             entity_id = self._org_for(ent, sent_starts)
             if entity_id:
                 orgs.append((ent, entity_id))

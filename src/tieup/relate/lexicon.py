@@ -119,6 +119,7 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
             product_before=frozenset(w.casefold() for w in data.get("product_before", [])),
             org_before=frozenset(w.casefold() for w in data.get("org_before", [])),
             person_titles=frozenset(w.casefold() for w in data.get("person_titles", [])),
+            connectors=frozenset(data.get("name_connectors", [])),
             descriptions=_descriptions(lang, data),
             nationalities={k.casefold(): v for k, v in data.get("nationalities", {}).items()},
         ),
