@@ -174,6 +174,18 @@ CASES = [
         {pair("apple", "kia", "rumored")},
         id="fr-negated-ending",
     ),
+    pytest.param(
+        "en",
+        "Ford said its new cars will not work with Baidu's maps.",
+        set(),
+        id="en-negated-cue",
+    ),
+    pytest.param(
+        "fr",
+        "Toyota ne va pas s'associer à BYD, assure son patron.",
+        set(),
+        id="fr-negated-cue",
+    ),
     # a pair of dashes sets a remark apart, as parentheses do
     pytest.param(
         "fr",

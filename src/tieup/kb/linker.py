@@ -57,6 +57,7 @@ class NameCues:
     org_before: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     connectors: frozenset[str] = frozenset()
+    person_after: frozenset[str] = frozenset()
     descriptions: re.Pattern[str] | None = None  # with groups "nat" and "head"
     nationalities: dict[str, str] = field(default_factory=dict)  # adjective -> country
 
@@ -66,6 +67,14 @@ class NameCues:
         while k < span.end - 1 and span.doc[k].lower_ in self.person_titles:
             k += 1
         return span.doc[k : span.end]
+
+    def speakers(self, doc: Doc) -> set[str]:
+        """One-word names right before a verb of speech ("Claure said"): people."""
+        return {
+            normalise(ent.text)
+            for ent in doc.ents
+            if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in self.person_after
+        }
 
     def vouches(self, span: Span) -> bool:
         """An organisation noun stands right before the name ("the startup Zyntra")."""
@@ -101,6 +110,7 @@ class NameCues:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in self.product_before:
             return True
+
         if _PLACE_AFTER.match(doc.text, span.end_char):
             return True
         if known_before:
@@ -186,7 +196,7 @@ class Linker:
             elif ent.label_ in PERSON_LABELS:
                 name = self.name_cues.person_span(ent)
                 persons.append((name, _sent_index(ent.start, sent_starts)))
-        people = _person_keys(persons)
+        people = _person_keys(persons) | self.name_cues.speakers(doc)
         known_ends = {ent.end for ent, entity_id in orgs if not entity_id.startswith("new:")}
         for ent, entity_id in orgs:
             text = ent.text.strip()

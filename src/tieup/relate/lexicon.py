@@ -120,6 +120,7 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
             org_before=frozenset(w.casefold() for w in data.get("org_before", [])),
             person_titles=frozenset(w.casefold() for w in data.get("person_titles", [])),
             connectors=frozenset(data.get("name_connectors", [])),
+            person_after=frozenset(w.casefold() for w in data.get("person_after", [])),
             descriptions=_descriptions(lang, data),
             nationalities={k.casefold(): v for k, v in data.get("nationalities", {}).items()},
         ),

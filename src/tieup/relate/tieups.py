@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tieup.models import Kind, Status, TieUp
-from tieup.relate.lexicon import Lexicon
+from tieup.relate.lexicon import Lexicon, Patterns
 
 PRECEDENCE = {
     Status.ENDED: 5,
@@ -51,7 +51,8 @@ KIND_ORDER = [
 WEAK_STRENGTH = 0.6
 _PAREN = re.compile(r"\([^()]*\)|\s[–—]\s[^–—()]{1,120}?\s[–—]\s")
 _NEGATION = re.compile(
-    r"\b(?:pas|not|never|jamais|n't)\b(?:\s+\w+){0,2}\s*$|n't\s*$", re.IGNORECASE
+    r"(?:\b(?:pas|not|never|jamais|at no time|aucunement|nullement)\b|n't)(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|\b(?:mais|but|while|whereas|tandis que|alors que|ou encore|however|cependant"
@@ -166,9 +167,10 @@ def comma_segments(
     return out
 
 
-def _ended(text: str, lex: Lexicon) -> bool:
-    """An ending cue that no negation denies ("ne seraient pas abandonnées")."""
-    for p in lex.status[Status.ENDED]:
+def _affirmed(patterns: Patterns, text: str) -> bool:
+    """A cue that no negation just before it denies ("will not work with",
+    "ne seraient pas abandonnées", "at no time did ... agree")."""
+    for p in patterns:
         for m in p.finditer(text):
             if not _NEGATION.search(text[max(0, m.start() - 25) : m.start()]):
                 return True
@@ -177,14 +179,14 @@ def _ended(text: str, lex: Lexicon) -> bool:
 
 def status_of(text: str, lex: Lexicon) -> Status | None:
     """The status the cues of a piece of text support, before mood."""
-    if _ended(text, lex):
+    if _affirmed(lex.status[Status.ENDED], text):
         return Status.ENDED
-    if _any(lex.past_agreement, text):
+    if _affirmed(lex.past_agreement, text):
         return Status.ACTIVE
     for status in (Status.AGREED, Status.ACTIVE, Status.TALKS):
-        if _any(lex.status[status], text):
+        if _affirmed(lex.status[status], text):
             return status
-    if _any(lex.active_weak, text):
+    if _affirmed(lex.active_weak, text):
         return Status.ACTIVE
     return None
 
