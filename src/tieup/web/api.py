@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request
@@ -381,13 +382,18 @@ def _check_token(request: Request, authorization: str | None) -> None:
         raise ApiError(401, "invalid token")
 
 
-def _pipeline(request: Request) -> Any:
-    state = request.app.state
-    if state.pipeline is None:
-        from tieup.pipeline import Pipeline
+_pipeline_lock = threading.Lock()
 
-        log.info("web: loading the extraction pipeline for ingest")
-        state.pipeline = Pipeline(state.kb_paths)
+
+def _pipeline(request: Request) -> Any:
+    """The app's extraction pipeline, loaded once on the first ingest."""
+    state = request.app.state
+    with _pipeline_lock:
+        if state.pipeline is None:
+            from tieup.pipeline import Pipeline
+
+            log.info("web: loading the extraction pipeline for ingest")
+            state.pipeline = Pipeline(state.kb_paths)
     return state.pipeline
 
 
