@@ -86,12 +86,6 @@ def test_timeline_unknown_names_and_unrelated_pairs(store: Store, save: Callable
     assert empty.entries == [] and empty.current is None
 
 
-@pytest.mark.xfail(
-    reason="extractor: 'signed an agreement to form a battery joint venture' and 'have "
-    "ended their battery joint venture' give no tie-up, and the title's short form "
-    "'Sorrel' is linked apart from 'Sorrel Motors' (see the stories report)",
-    strict=False,
-)
 def test_timeline_corpus_through_the_real_pipeline(store: Store, pipeline: Pipeline) -> None:
     ingest_jsonl(DATA / "timeline-corpus.jsonl", store, pipeline)
     found = timeline(store, "Sorrel Motors", "Ivenko Cells")

@@ -58,6 +58,7 @@ class NameCues:
     person_titles: frozenset[str] = frozenset()
     connectors: frozenset[str] = frozenset()
     person_after: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
     descriptions: re.Pattern[str] | None = None  # with groups "nat" and "head"
     nationalities: dict[str, str] = field(default_factory=dict)  # adjective -> country
 
@@ -67,6 +68,35 @@ class NameCues:
         while k < span.end - 1 and span.doc[k].lower_ in self.person_titles:
             k += 1
         return span.doc[k : span.end]
+
+    def is_company_name(self, span: Span) -> bool:
+        """ "Ivenko Cells", "Sorrel Motors": capitalised words ending with a company word."""
+        words = span.text.split()
+        return (
+            len(words) >= 2
+            and words[-1] in self.company_words
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        )
+
+    def unseen_companies(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
+        """Company-like names (see `is_company_name`) the NER did not tag at all."""
+        found: list[Span] = []
+        for i, token in enumerate(doc):
+            if i == 0 or token.text not in self.company_words:
+                continue
+            start = i
+            while start > 0 and doc[start - 1].is_title and not doc[start].is_sent_start:
+                start -= 1
+            span = doc[start : i + 1]
+            overlaps = any(a < span.end_char and span.start_char < b for a, b in taken)
+            # "Beijing Motor Show", "Industry and Information Technology": the name goes on
+            goes_on = (i + 1 < len(doc) and doc[i + 1].is_title) or (
+                start >= 2 and doc[start - 1].is_lower and doc[start - 2].is_title
+                and doc[start - 1].lower_ in ("of", "and", "de", "et", "&")
+            )
+            if start < i and not overlaps and not goes_on and self.is_company_name(span):
+                found.append(span)
+        return found
 
     def speakers(self, doc: Doc) -> set[str]:
         """One-word names right before a verb of speech ("Claure said"): people."""
@@ -196,6 +226,10 @@ class Linker:
             elif ent.label_ in PERSON_LABELS:
                 name = self.name_cues.person_span(ent)
                 persons.append((name, _sent_index(ent.start, sent_starts)))
+        taken = [(ent.start_char, ent.end_char) for ent, _ in orgs]
+        taken += [(ent.start_char, ent.end_char) for ent, _ in persons]
+        for span in self.name_cues.unseen_companies(doc, taken):
+            orgs.append((span, self.org_id(span.text) or _provisional(span.text)))
         people = _person_keys(persons) | self.name_cues.speakers(doc)
         known_ends = {ent.end for ent, entity_id in orgs if not entity_id.startswith("new:")}
         for ent, entity_id in orgs:
@@ -214,6 +248,10 @@ class Linker:
             linked.add(entity, Mention(text, ent.start_char, ent.end_char, entity.id, "org", sent))
         self._link_descriptions(doc, linked, sent_starts)
         self._link_persons(persons, linked)
+        for entity in linked.entities.values():
+            if entity.id.startswith("new:"):
+                # "Sorrel" in a title, "Sorrel Motors" in the text: the fullest form names it
+                entity.name = max(entity.mentions, key=len)
         return linked
 
     def _link_descriptions(self, doc: Doc, linked: Linked, sent_starts: list[int]) -> None:
@@ -256,13 +294,15 @@ class Linker:
             if found:
                 return found
             if self._looks_like_org(ent):
-                return "new:" + core(text).replace(" ", "-")
+                return _provisional(text)
             return None
         if ent.label_ in OTHER_LABELS or ent.label_ in PERSON_LABELS:
             # a KB name the NER mislabelled, when the ruler missed it (case variant)
             found = self.org_id(text, fuzzy=False)
+            if found is None and self.name_cues.is_company_name(ent):
+                return _provisional(text)
             if found is None and ent.label_ in OTHER_LABELS and self.name_cues.vouches(ent):
-                return "new:" + core(text).replace(" ", "-")
+                return _provisional(text)
             return found
         return None
 
@@ -279,6 +319,11 @@ class Linker:
                             name=canonical, type="person")
             linked.add(entity, Mention(span.text, span.start_char, span.end_char, entity.id,
                                        "person", sent))
+
+
+def _provisional(name: str) -> str:
+    """The id of an organisation the KB does not know: ``new:`` and its core name."""
+    return "new:" + core(name).replace(" ", "-")
 
 
 def _person_keys(persons: list[tuple[Span, int]]) -> set[str]:

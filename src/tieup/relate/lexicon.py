@@ -121,6 +121,7 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
             person_titles=frozenset(w.casefold() for w in data.get("person_titles", [])),
             connectors=frozenset(data.get("name_connectors", [])),
             person_after=frozenset(w.casefold() for w in data.get("person_after", [])),
+            company_words=frozenset(data.get("company_words", [])),
             descriptions=_descriptions(lang, data),
             nationalities={k.casefold(): v for k, v in data.get("nationalities", {}).items()},
         ),
