@@ -43,6 +43,12 @@ def org_names(extraction: Extraction) -> set[str]:
             id="fr-product-list-after-model-word",
         ),
         pytest.param(
+            "fr",
+            "Xiaomi vise des marques comme Porsche et Audi avec leurs modèles e-Tron GT et Taycan.",
+            {"Taycan", "e-Tron GT"},
+            id="fr-product-list-with-glued-pieces",
+        ),
+        pytest.param(
             "en",
             "Tesla's planned Powerwall factory will use cells from BYD.",
             {"Powerwall"},

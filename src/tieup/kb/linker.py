@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tieup.kb.loader import KnowledgeBase, core, normalise
 from tieup.models import Entity, Mention
@@ -131,9 +131,9 @@ class NameCues:
         doc = span.doc
         # "ses modèles e-Tron GT et Taycan": walk back over names and "et"/"and"
         k = span.start - 1
-        while k >= max(0, span.start - 8) and (
-            doc[k].is_punct or doc[k].pos_ in ("PROPN", "CCONJ", "NUM") or doc[k].is_title
-        ) and doc[k].lower_ not in self.product_before:
+        while k >= max(0, span.start - 8) and _in_name_list(doc[k]) and (
+            doc[k].lower_ not in self.product_before
+        ):
             k -= 1
         if k >= 0 and doc[k].lower_ in self.product_before:
             return True
@@ -319,6 +319,18 @@ class Linker:
                             name=canonical, type="person")
             linked.add(entity, Mention(span.text, span.start_char, span.end_char, entity.id,
                                        "person", sent))
+
+
+def _in_name_list(token: Token) -> bool:
+    """A token of a list of names: a name's word, a figure, a comma, "et"/"and", or a
+    piece glued to the next token ("e" in "e-Tron")."""
+    return (
+        token.is_punct
+        or token.like_num
+        or any(c.isupper() for c in token.text)
+        or token.lower_ in ("et", "and", "&", "ou", "or")
+        or not token.whitespace_
+    )
 
 
 def _provisional(name: str) -> str:

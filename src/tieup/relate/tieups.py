@@ -384,13 +384,13 @@ class TieUpReader:
                     pairs.append((a, o.id, partner(o)))
             return pairs, (left_ids[0] if left_ids else None)
 
-        # 3. no split: distinct singletons and lists paired when few
+        # 3. no split: two lone names are paired; with three or more the clause does not say who
         singles = [g for g in groups if len({o.id for o in g}) == 1]
         ids = list(dict.fromkeys(g[0].id for g in singles))
         multi = [g for g in groups if len({o.id for o in g}) > 1]
         if listed:
             pass  # the list says who is involved; other names are context
-        elif len(ids) >= 2 and len(ids) <= 3 and not multi:
+        elif len(ids) == 2 and not multi:
             pairs.extend((a, b, False) for a, b in itertools.combinations(ids, 2))
         elif len(ids) == 1 and not multi:
             only = singles[0][0]
