@@ -29,11 +29,19 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tieup.relate import get_lexicon
+
+try:  # the regex parser: re._parser since Python 3.11, sre_parse before
+    import re._constants as _sre
+    import re._parser as _sre_parser
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +61,52 @@ def cue_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     patterns = [p for ps in lex.status.values() for p in ps]
     patterns += [*lex.past_agreement, *lex.active_weak, lex.roles]
     return tuple(patterns)
+
+
+@lru_cache(maxsize=8)
+def gated_patterns(lang: str) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    """Each cue pattern with the literals one of which any match contains (lower case).
+
+    A text holding none of them cannot match: a substring test skips the
+    regex. A pattern with no such literal of 3 characters or more has none.
+    """
+    out = []
+    for pattern in cue_patterns(lang):
+        found = _required(_sre_parser.parse(pattern.pattern, pattern.flags))
+        gate = frozenset(s.lower() for s in found) if found and _shortest(found) >= 3 else None
+        out.append((pattern, gate or frozenset()))
+    return tuple(out)
+
+
+def _shortest(literals: set[str]) -> int:
+    return min(len(s) for s in literals)
+
+
+def _required(seq: Any) -> set[str] | None:
+    """Literals one of which every match of the parsed pattern `seq` contains (the longest)."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def keep(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _shortest(candidate) > _shortest(best)):
+            best = candidate
+
+    for op, av in seq:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        keep({"".join(run)} if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            keep(_required(av[3]))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(branch) for branch in av[1]]
+            if all(alternatives):
+                keep(set().union(*alternatives))  # type: ignore[arg-type]
+        # anything else (repeats, classes, anchors) is not required as a literal
+    keep({"".join(run)} if run else None)
+    return best
 
 
 def is_hot(text: str, lang: str) -> bool:
@@ -80,7 +134,10 @@ def hot_spans(doc: Doc, lang: str, *, title_sents: int = 0) -> list[tuple[int, i
     starts = [s.start_char for s in sents]
     hot = [i < title_sents for i in range(len(sents))]
     text = doc.text.translate(_APOSTROPHE)
-    for pattern in cue_patterns(lang):
+    lowered = text.lower()
+    for pattern, gate in gated_patterns(lang):
+        if gate and not any(literal in lowered for literal in gate):
+            continue
         for m in pattern.finditer(text):
             first = bisect_right(starts, m.start()) - 1
             last = bisect_right(starts, max(m.end() - 1, m.start())) - 1
