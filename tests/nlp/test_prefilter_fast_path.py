@@ -111,3 +111,29 @@ def test_fast_path_pair_f1_within_001_of_the_slow_path(
     slow, _ = score(records, slow_preds)
     assert slow["pair_f1"] > 0.5  # the comparison means something
     assert abs(fast["pair_f1"] - slow["pair_f1"]) <= 0.01
+
+
+def test_cue_gate_literal_is_what_every_match_contains() -> None:
+    import re
+
+    parsed = prefilter._sre_parser.parse(r"\b(ont|a) signé\b", re.IGNORECASE)
+    assert prefilter._required(parsed) == {" signé"}
+    either = prefilter._sre_parser.parse(r"(accord|alliance)s? (avec|entre)", re.IGNORECASE)
+    gate = prefilter._required(either)
+    assert gate  # the parser may factor out the common "a": {"ccord", "lliance"}
+    for word in ("accords avec", "alliance entre"):
+        assert any(literal in word for literal in gate)
+    assert not any(literal in "partenariat avec" for literal in gate)
+    assert prefilter._required(prefilter._sre_parser.parse(r"\w+ing", 0)) == {"ing"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_cue_gate_never_hides_a_match_in_the_dev_set(lang: str) -> None:
+    texts = [r["text"] for r in read_jsonl(DATA / f"dev-{lang}.jsonl")]
+    checked = 0
+    for pattern, gate in prefilter.gated_patterns(lang):
+        for text in texts:
+            for m in pattern.finditer(text.replace("’", "'")):
+                checked += 1
+                assert not gate or any(g in m.group(0).lower() for g in gate), pattern.pattern
+    assert checked > 50
