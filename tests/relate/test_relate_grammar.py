@@ -167,6 +167,19 @@ CASES = [
         {pair("mercedes-benz-group", "nvidia", "agreed")},
         id="en-rivals-not-party",
     ),
+    # "a subsidiary of", "filiale de": the owner only describes
+    pytest.param(
+        "en",
+        "Ultium Cells, a subsidiary of General Motors, signed an agreement with Samsung SDI.",
+        {pair("ultium-cells", "samsung-sdi", "agreed")},
+        id="en-subsidiary-of-describes",
+    ),
+    pytest.param(
+        "fr",
+        "Saft, filiale de TotalEnergies, a signé un accord avec Stellantis.",
+        {pair("saft", "stellantis", "agreed")},
+        id="fr-filiale-de-describes",
+    ),
     # a negated ending is no ending; with the conditional, a rumour
     pytest.param(
         "fr",
