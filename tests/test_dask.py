@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from tieup import distributed
 from tieup.distributed import ClusterError, connect, dask_results
-from tieup.ingest import ingest
+from tieup.errors import InputError
+from tieup.ingest import Problem, ingest
+from tieup.models import Document
 from tieup.pipeline import Pipeline
 from tieup.store import Store, resolve_url
 from tieup.store import schema as store_schema
@@ -107,3 +110,30 @@ def test_dask_unreachable_scheduler_is_a_cluster_error() -> None:
     with pytest.raises(ClusterError, match="dask scheduler"):  # noqa: SIM117 (the raise is in enter)
         with connect("tcp://127.0.0.1:9", timeout="1s"):
             pass
+
+
+class _BuggyPipeline:
+    """extract_stream fails on the shard; extract fails on the "bug" document only."""
+
+    def extract_stream(self, documents: object) -> list:
+        raise ZeroDivisionError("division by zero")
+
+    def extract(self, document: Document) -> str:
+        if document.text == "bug":
+            raise ZeroDivisionError("division by zero")
+        if document.text == "bad":
+            raise InputError(document.origin, "language 'de' is not supported")
+        return f"extraction of {document.origin}"
+
+
+def test_extract_shard_reports_a_bug_and_keeps_the_other_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(distributed, "worker_pipeline", lambda kb, fast: _BuggyPipeline())
+    shard = [Document(origin="a", text="ok"), Document(origin="b", text="bug"),
+             Problem("c", "empty file"), Document(origin="d", text="bad")]
+    results = distributed.extract_shard(shard)  # type: ignore[arg-type]
+    assert results[0] == "extraction of a"
+    assert isinstance(results[1], Problem) and "ZeroDivisionError" in results[1].reason
+    assert results[2] == Problem("c", "empty file")
+    assert results[3] == Problem("d", "language 'de' is not supported")

@@ -61,6 +61,14 @@ def extract_shard(
     (An `InputError` does not pickle, a `Problem` does.)
     """
     pipeline = worker_pipeline(kb_paths, fast)
+    stream = [d if isinstance(d, Document) else InputError(d.origin, d.reason) for d in documents]
+    try:  # the whole shard through spaCy's pipe
+        return [
+            Problem(r.origin, r.reason) if isinstance(r, InputError) else r
+            for r in pipeline.extract_stream(stream)
+        ]
+    except Exception:  # a bug on one article: redo the shard one article at a time
+        log.exception("worker: a shard failed; extracting its articles one by one")
     out: list[Extraction | Problem] = []
     for item in documents:
         if isinstance(item, Problem):
