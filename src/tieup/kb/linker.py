@@ -309,7 +309,10 @@ class Linker:
     @staticmethod
     def _link_persons(persons: list[tuple[Span, int]], linked: Linked) -> None:
         names = [_TITLES.sub("", p.text.strip()) for p, _ in persons]
-        full = sorted({n for n in names if len(n.split()) >= 2}, key=len, reverse=True)
+        # longest first; among spellings of one length, the article's first one
+        full = sorted(
+            dict.fromkeys(n for n in names if len(n.split()) >= 2), key=len, reverse=True
+        )
         counts = Counter(names)
         for (span, sent), name in zip(persons, names, strict=True):
             canonical = _expand(name, full) or name
