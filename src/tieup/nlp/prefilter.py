@@ -33,6 +33,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from tieup.relate import get_lexicon
 
@@ -194,13 +195,13 @@ def merge_back(doc: Doc, sub: Doc, spans: list[tuple[int, int]]) -> Doc:
         target.lemma = token.lemma
         target.set_morph(token.morph.key)
     hot = set(index)
-    ents = [e for e in doc.ents if e.start not in hot]
+    ents = [e for e in doc.ents if not any(i in hot for i in range(e.start, e.end))]
     for e in sub.ents:
         start, end = index[e.start], index[e.end - 1] + 1
         if end - start != len(e):  # across two ranges that are not adjacent in the article
             continue
         ents.append(Span(doc, start, end, label=e.label, kb_id=e.kb_id, span_id=e.id))
-    doc.ents = sorted(ents, key=lambda s: s.start)
+    doc.ents = filter_spans(ents)  # sorted; never two over one token
     return doc
 
 
