@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from tieup.cli.app import app
+from tieup.cli.ingest import DbOption
 from tieup.errors import TieupError
 
 DEFAULT_TOKEN_ENV = "TIEUP_TOKEN"
@@ -16,15 +17,7 @@ DEFAULT_TOKEN_ENV = "TIEUP_TOKEN"
 
 @app.command()
 def serve(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Database URL (sqlite:///FILE or postgresql://USER:PASSWORD@HOST/DB); "
-            "default: $TIEUP_DB, else sqlite:///tieup.db",
-            show_default=False,
-        ),
-    ] = None,
+    db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
     token_env: Annotated[
