@@ -207,6 +207,47 @@ CASES = [
         {pair("stellantis", "toyota", "active")},
         id="fr-dash-parenthesis",
     ),
+    # the object before the subject: "Après une réunion avec X, Y ..."
+    pytest.param(
+        "fr",
+        "Après une réunion avec Foxconn, Nissan a confirmé des discussions.",
+        {pair("nissan", "foxconn", "talks")},
+        id="fr-object-before-subject",
+    ),
+    pytest.param(
+        "fr",
+        "Après la signature d'accords avec Geely, ainsi qu'avec Dongfeng, Renault accélère.",
+        {pair("renault-group", "geely", "agreed"), pair("renault-group", "dongfeng", "agreed")},
+        id="fr-two-objects-no-subject-after",
+    ),
+    # examples after "like" are objects of the subject named before them
+    pytest.param(
+        "en",
+        "Qualcomm supplies chips to carmakers like BMW and Renault.",
+        {pair("qualcomm", "bmw", "active"), pair("qualcomm", "renault-group", "active")},
+        id="en-examples-after-like",
+    ),
+    # an apposition loses only its describing name
+    pytest.param(
+        "fr",
+        "Le propriétaire de Jeep, Stellantis, discute avec Leapmotor.",
+        {pair("stellantis", "leapmotor", "talks")},
+        id="fr-apposition-descriptor",
+    ),
+    # "the better partner for Apple": Apple is the other side, not a partner named
+    pytest.param(
+        "en",
+        "A source added that Kia is the better partner for Apple.",
+        {pair("kia", "apple", "rumored")},
+        id="en-partner-for",
+    ),
+    # "X was going to be Y's partner"
+    pytest.param(
+        "en",
+        "Volkswagen was allegedly going to be Apple's partner on the car project.",
+        {pair("volkswagen-group", "apple", "rumored")},
+        id="en-copula-possessive",
+    ),
     # background ownership is no tie-up
     pytest.param(
         "fr",

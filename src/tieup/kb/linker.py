@@ -35,6 +35,7 @@ _NAME_SHAPE = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][a-z]+\.?\s+\d|\()")
 # "Dearborn-based automaker", "l'usine basée à": the name is a place.
 _PLACE_AFTER = re.compile(r"-(?:based|basée?s?)\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -75,7 +76,7 @@ class NameCues:
         return (
             len(words) >= 2
             and words[-1] in self.company_words
-            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
         )
 
     def unseen_companies(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Span]:
@@ -201,11 +202,16 @@ class Linker:
         assert entry is not None
         return Entity(id=entry.id, name=entry.name, in_kb=True, parent=entry.parent)
 
+    def _nonparty(self, name: str) -> bool:
+        """An outlet, agency or platform, with or without its article ("The Korea Times")."""
+        key = normalise(name)
+        return key in self.nonparties or _ARTICLE.sub("", key) in self.nonparties
+
     def _looks_like_org(self, span: Span) -> bool:
         text = span.text.strip()
         if not _NAME_SHAPE.match(text) or len(span) > 6 or len(text) < 2:
             return False
-        if normalise(text) in self.nonparties:
+        if self._nonparty(text):
             return False
         return any(t.pos_ == "PROPN" or t.is_upper for t in span)
 
@@ -227,14 +233,18 @@ class Linker:
                 name = self.name_cues.person_span(ent)
                 persons.append((name, _sent_index(ent.start, sent_starts)))
         taken = [(ent.start_char, ent.end_char) for ent, _ in orgs]
-        taken += [(ent.start_char, ent.end_char) for ent, _ in persons]
         for span in self.name_cues.unseen_companies(doc, taken):
             orgs.append((span, self.org_id(span.text) or _provisional(span.text)))
+            # "Lindauer Technik GmbH": a person the NER saw inside it was the company
+            persons = [
+                (p, i) for p, i in persons
+                if not (span.start_char <= p.start_char and p.end_char <= span.end_char)
+            ]
         people = _person_keys(persons) | self.name_cues.speakers(doc)
         known_ends = {ent.end for ent, entity_id in orgs if not entity_id.startswith("new:")}
         for ent, entity_id in orgs:
             text = ent.text.strip()
-            if normalise(text) in self.nonparties:
+            if self._nonparty(text):
                 continue
             if entity_id.startswith("new:"):
                 after_known = _after_known(ent, known_ends)

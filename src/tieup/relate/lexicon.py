@@ -38,6 +38,7 @@ class Lexicon:
     ownership: Patterns
     roles: re.Pattern[str]
     nonparties: frozenset[str]
+    fronted: frozenset[str]
     name_cues: NameCues
 
 
@@ -113,6 +114,7 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
         ownership=_compile(data["ownership"]),
         roles=re.compile(r"(?:" + "|".join(roles) + r")", re.IGNORECASE),
         nonparties=frozenset(data.get("nonparties", [])),
+        fronted=frozenset(w.casefold() for w in data.get("fronted", [])),
         name_cues=NameCues(
             acronyms=frozenset(data.get("generic_acronyms", [])),
             event_words=frozenset(w.casefold() for w in data.get("event_words", [])),

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from tieup.relate.lexicon import Lexicon
 
-_DET = (
-    r"(?:(?:le|la|l'|les|the|its|his|her|son|sa|ses|leur|their|an?|ex-|former|ancien(?:ne)?)"
-    r"\s*)?"
-)
+_DET = r"(?:(?:le|la|l'|les|the|its|his|her|son|sa|ses|leur|their|an?)\s*)?"
+# kept in the role as written: "former CEO", "ancien PDG", "ex-patron"
+_FORMER = r"(?:(?:former|ex-|ancien(?:ne)?)\s*)?"
 _OF = r"(?:\s+(?:de\s+la|de|du|des|d'|chez|of|at|for|with|au\s+sein\s+de|à\s+la\s+tête\s+de)\s*)"
 _GROUP = r"(?:(?:groupe|group|constructeur|géant|firme|société|company|fabricant|maker)\s+)?"
 # words between the role and the company: "of US electric car startup Tesla"
@@ -48,7 +47,10 @@ def tag(sentence: str, slots: list[Slot]) -> str:
 
 
 def _patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
-    role = r"(?P<role>" + lex.roles.pattern + r"(?:\s+(?:et|and)\s+" + lex.roles.pattern + ")?)"
+    role = (
+        r"(?P<role>" + _FORMER + lex.roles.pattern
+        + r"(?:\s+(?:et|and)\s+" + lex.roles.pattern + ")?)"
+    )
     p, o = r"⟦(?P<p>P\d+)⟧", r"⟦(?P<o>O\d+)⟧"
     flags = re.IGNORECASE
     return [

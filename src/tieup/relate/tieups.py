@@ -64,7 +64,16 @@ _LIST_GAP = re.compile(
     r"(?:\s*(?:[\w'’.-]+\s*){0,5}?)$",
     re.IGNORECASE,
 )
-_OWNER_GAP = re.compile(r"^\s*(?:owner|parent|maison[- ]mère)\s*$", re.IGNORECASE)
+_OWNER_GAP = re.compile(
+    r"^(?:'s|’s)?\s*(?:[a-zé-]+\s+)?(?:owner|parent|maison[- ]mère|subsidiary|unit|division|brand)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# words that end "its partner X" before X: "the partner for Apple", "partners and visited"
+_PREPOSITION = re.compile(
+    r"\b(?:for|of|to|with|in|and|or|de|du|des|pour|avec|chez|à|et|ou)\b", re.IGNORECASE
+)
+_COORDINATION = re.compile(r"\b(?:and|et|or|ou|as well as|ainsi que)\b|&", re.IGNORECASE)
 _HYPHEN_GAP = re.compile(r"^\s*[-/]\s*$")
 
 
@@ -156,11 +165,18 @@ def comma_segments(
         head = text[a:b].lstrip()[:30]
         return any(p.match(head) for p in (*lex.split, *lex.list_intro, *lex.pair_all))
 
+    def fronted(a: int, b: int) -> bool:
+        # "Après une réunion avec Foxconn, Nissan ...": the phrase opens the clause
+        words = text[a:b].split()
+        opens = bool(words) and words[0].casefold().strip("'’") in lex.fronted
+        # "Après l'alliance entre Ford et VW," says all it says by itself
+        return opens and not _any(lex.pair_all, text[a:b])
+
     out: list[tuple[int, int]] = []
     for a, b in itertools.pairwise(bounds):
         start = a if a == lo else a + 1
         joined = not (complete(start, b) and complete(*out[-1])) if out else False
-        if out and (joined or continues(start, b)):
+        if out and (joined or continues(start, b) or fronted(*out[-1])):
             out[-1] = (out[-1][0], b)
         else:
             out.append((start, b))
@@ -328,7 +344,12 @@ class TieUpReader:
 
         def partner(org: OrgAt) -> bool:
             before = text[max(lo, org.start - 40) : org.start]
-            return any(p.search(before) for p in lex.partner_before)
+            for p in lex.partner_before:
+                m = p.search(before)
+                # "its partner Nissan", not "the better partner for Apple"
+                if m and not _PREPOSITION.search(m.group(0)):
+                    return True
+            return False
 
         def intro(group: list[OrgAt]) -> str:
             return text[max(lo, group[0].start - 45) : group[0].start]
@@ -339,13 +360,22 @@ class TieUpReader:
 
         # 0. a competitor, a union or an outlet is no party ("concurrent de Tesla");
         # "Volvo owner Geely": a name that only describes the next one is none either
+        def described(org: OrgAt) -> bool:
+            return _any(lex.not_party_before, text[max(lo, org.start - 40) : org.start])
+
+        kept: list[OrgAt] = []
+        for group in lists_of(orgs, text):
+            # "entrants such as BYD and Leapmotor": a coordinated list is out as a whole;
+            # "le propriétaire de Jeep, Stellantis": an apposition only loses its first
+            coordinated = any(
+                _COORDINATION.search(text[x.end : y.start]) for x, y in itertools.pairwise(group)
+            )
+            if coordinated and described(group[0]):
+                continue
+            kept.extend(o for o in group if not described(o))
         orgs = [
-            o for o in orgs
-            if not _any(lex.not_party_before, text[max(lo, o.start - 40) : o.start])
-        ]
-        orgs = [
-            o for k, o in enumerate(orgs)
-            if not (k + 1 < len(orgs) and _OWNER_GAP.match(text[o.end : orgs[k + 1].start]))
+            o for k, o in enumerate(kept)
+            if not (k + 1 < len(kept) and _OWNER_GAP.match(text[o.end : kept[k + 1].start]))
         ]
         groups = lists_of(orgs, text)
 
@@ -356,10 +386,13 @@ class TieUpReader:
             ids = list(dict.fromkeys(o.id for o in group))
             if len(ids) < 2:
                 continue
-            if partner(group[0]) and not _any(lex.pair_all, intro(group)):
+            object_list = partner(group[0]) or _any(lex.list_intro, intro(group))
+            if object_list and not _any(lex.pair_all, intro(group)):
                 before = [g[0].id for g in groups[:n] if len({o.id for o in g}) == 1]
-                anchors = before[:1] or ([topic] if topic else [])
-                pairs.extend((a, b, True) for a in anchors for b in ids)
+                named = partner(group[0])  # "ses partenaires X et Y", not "such as X and Y"
+                # examples ("comme X et Y") need their subject in the clause
+                anchors = before[:1] or ([topic] if topic and named else [])
+                pairs.extend((a, b, named) for a in anchors for b in ids)
                 listed = True
             elif _any(lex.pair_all, intro(group)) or not is_object_list(group):
                 pairs.extend((a, b, False) for a, b in itertools.combinations(ids, 2))
@@ -376,6 +409,25 @@ class TieUpReader:
             left = [o for o in orgs if o.end <= split]
             right = [o for o in orgs if o.start >= split]
             left_ids = list(dict.fromkeys(o.id for o in left))
+            right_groups = lists_of(right, text)
+            words = text[lo:hi].split()
+            if not left_ids and words and words[0].casefold() in lex.fronted:
+                # "Après une réunion avec Foxconn, Nissan ...": the last bare comma of a
+                # fronted phrase's list is where the subject starts
+                right_groups = [
+                    piece for g in right_groups for piece in _cut_at_last_comma(g, text)
+                ]
+            if not left_ids:
+                # "Après une réunion avec Foxconn, Nissan ...", "C'est avec CATL que
+                # Stellantis ...": the objects come first, the subject after them
+                k = 1
+                while k < len(right_groups) and not _subject_follows(
+                    text[right_groups[k - 1][-1].end : right_groups[k][0].start], lex
+                ):
+                    k += 1
+                if k < len(right_groups):
+                    right = [o for g in right_groups[:k] for o in g]
+                    left_ids = list(dict.fromkeys(o.id for g in right_groups[k:] for o in g))
             if not left_ids:
                 fallback = topic or previous
                 left_ids = [fallback] if fallback else []
@@ -391,7 +443,8 @@ class TieUpReader:
         if listed:
             pass  # the list says who is involved; other names are context
         elif len(ids) == 2 and not multi:
-            pairs.extend((a, b, False) for a, b in itertools.combinations(ids, 2))
+            named_partner = any(partner(g[0]) for g in singles)  # "met its partner Nissan"
+            pairs.append((ids[0], ids[1], named_partner))
         elif len(ids) == 1 and not multi:
             only = singles[0][0]
             anchor = topic if partner(only) or is_object_list(singles[0]) else None
@@ -399,6 +452,21 @@ class TieUpReader:
                 pairs.append((anchor, only.id, partner(only)))
         subject = ids[0] if ids else None
         return pairs, subject
+
+
+def _cut_at_last_comma(group: list[OrgAt], text: str) -> list[list[OrgAt]]:
+    for k in range(len(group) - 1, 0, -1):
+        if text[group[k - 1].end : group[k].start].strip() == ",":
+            return [group[:k], group[k:]]
+    return [group]
+
+
+def _subject_follows(gap: str, lex: Lexicon) -> bool:
+    """Between an object and the next names: a comma or "que"/"that", and no other
+    preposition that would make them objects too ("avec Geely, ainsi qu'avec Google")."""
+    if not re.search(r",|\bque\b|\bqu'|\bthat\b", gap, re.IGNORECASE):
+        return False
+    return not any(p.search(gap) for p in (*lex.split, *lex.pair_all, *lex.list_intro))
 
 
 def aggregate(assertions: list[Assertion], names: dict[str, str]) -> list[TieUp]:
