@@ -70,14 +70,6 @@ KNOWN_GAPS: dict[str, str] = {
         "'Outre son partenariat avec Valeo, Stellantis travaille avec Forvia': Valeo is "
         "paired with Forvia instead of Stellantis with Forvia"
     ),
-    "fr:428": (
-        "'Les deux groupes ont signé' after a sentence naming Renault and Geely without a"
-        " cue: no pair"
-    ),
-    "fr:429": (
-        "'L'un et l'autre ont confirmé des discussions' after a sentence naming Toyota "
-        "and Suzuki: no pair"
-    ),
     "en:30": "'on Jeep production': the brand Jeep is paired as a party",
     "en:140": "the NER does not tag 'Orange' as an organisation",
     "en:154": (
@@ -125,12 +117,6 @@ KNOWN_GAPS: dict[str, str] = {
     "en:500": (
         "'Like its rival Toyota, Honda works with Panasonic': the rival Toyota is paired "
         "with Panasonic"
-    ),
-    "en:502": (
-        "'The two companies signed' after a sentence naming Honda and Nissan without a cue: no pair"
-    ),
-    "en:503": (
-        "'Both carmakers will jointly develop' after a sentence naming Ford and Volkswagen: no pair"
     ),
 }
 

@@ -38,6 +38,7 @@ class Lexicon:
     ownership: Patterns
     roles: re.Pattern[str]
     nonparties: frozenset[str]
+    pair_anaphora: Patterns
     fronted: frozenset[str]
     name_cues: NameCues
 
@@ -115,6 +116,7 @@ def get_lexicon(lang: str, extra: str | None = None) -> Lexicon:
         roles=re.compile(r"(?:" + "|".join(roles) + r")", re.IGNORECASE),
         nonparties=frozenset(data.get("nonparties", [])),
         fronted=frozenset(w.casefold() for w in data.get("fronted", [])),
+        pair_anaphora=_compile(data.get("pair_anaphora", [])),
         name_cues=NameCues(
             acronyms=frozenset(data.get("generic_acronyms", [])),
             event_words=frozenset(w.casefold() for w in data.get("event_words", [])),

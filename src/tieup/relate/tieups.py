@@ -71,7 +71,8 @@ _OWNER_GAP = re.compile(
 )
 # words that end "its partner X" before X: "the partner for Apple", "partners and visited"
 _PREPOSITION = re.compile(
-    r"\b(?:for|of|to|with|in|and|or|de|du|des|pour|avec|chez|à|et|ou)\b", re.IGNORECASE
+    r"\b(?:for|of|to|with|in|and|or|since|de|du|des|pour|avec|chez|à|et|ou|depuis)\b",
+    re.IGNORECASE,
 )
 _COORDINATION = re.compile(r"\b(?:and|et|or|ou|as well as|ainsi que)\b|&", re.IGNORECASE)
 _HYPHEN_GAP = re.compile(r"^\s*[-/]\s*$")
@@ -257,11 +258,38 @@ class TieUpReader:
     def read(self, views: list[SentenceView], *, topic: str | None) -> list[Assertion]:
         out: list[Assertion] = []
         previous_subject: str | None = None
+        previous_pairs: set[tuple[str, str]] = set()
         for view in views:
             found, subject = self._sentence(view, topic=topic, previous=previous_subject)
+            if not view.orgs:
+                found = self._anaphora(view, previous_pairs)
             out.extend(found)
             previous_subject = subject or previous_subject
+            if found or view.orgs:
+                previous_pairs = {(f.a, f.b) for f in found}
+                names = list(dict.fromkeys(o.id for o in view.orgs))
+                if not previous_pairs and len(names) == 2:
+                    # "Renault et Geely ont présenté leurs résultats. Les deux groupes ..."
+                    previous_pairs = {(names[0], names[1])}
         return out
+
+    def _anaphora(
+        self, view: SentenceView, previous_pairs: set[tuple[str, str]]
+    ) -> list[Assertion]:
+        """ "Ils ont finalement signé", "The two companies said ...": a sentence with a cue
+        but no name continues the one pair of the sentence before (the pair it stated,
+        or the two companies it named)."""
+        text = view.text.replace("’", "'")
+        if len(previous_pairs) != 1 or not _any(self.lex.pair_anaphora, text):
+            return []
+        status = status_of(text, self.lex)
+        if status is None:
+            return []
+        rumour = _any(self.lex.rumour, text) or is_rumour(text, view, 0, self.lex)
+        st = Status.RUMORED if rumour else status
+        ((a, b),) = previous_pairs
+        kind = kind_of(text, self.lex, status if st is Status.RUMORED else st)
+        return [Assertion(a, b, st, kind, view.text.strip(), 0.8, view.index)]
 
     def _sentence(
         self, view: SentenceView, *, topic: str | None, previous: str | None
