@@ -75,7 +75,6 @@ _PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(r"\b(?:and|et|or|ou|as well as|ainsi que)\b|&", re.IGNORECASE)
-_HYPHEN_GAP = re.compile(r"^\s*[-/]\s*$")
 
 
 @dataclass(slots=True)
@@ -109,15 +108,6 @@ class SentenceView:
     text: str
     orgs: list[OrgAt]
     conditional_at: list[int] = field(default_factory=list)  # char offsets
-
-
-def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    best = None
-    for p in patterns:
-        m = p.search(text)
-        if m and (best is None or m.start() < best.start()):
-            best = m
-    return best
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
