@@ -7,16 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
 
+from databases import snapshot, wipe_postgres
 from tieup import distributed
 from tieup.distributed import ClusterError, connect, dask_results
 from tieup.errors import InputError
 from tieup.ingest import Problem, ingest
 from tieup.models import Document
 from tieup.pipeline import Pipeline
-from tieup.store import Store, resolve_url
-from tieup.store import schema as store_schema
+from tieup.store import Store
 
 PG_URL = os.environ.get("TIEUP_TEST_PG_URL")
 
@@ -47,25 +46,6 @@ def client() -> Iterator[object]:
         yield client
 
 
-def _dump(url: str) -> dict[str, list[tuple]]:
-    with Store.open(url) as store, store.engine.connect() as conn:
-        out = {}
-        for table in store_schema.metadata.sorted_tables:
-            cols = [c for c in table.c if c.name not in ("ingested_at", "applied_at")]
-            out[table.name] = [
-                tuple(r) for r in conn.execute(select(*cols).order_by(*table.primary_key))
-            ]
-        return out
-
-
-def _wipe_postgres(url: str) -> None:
-    engine = create_engine(resolve_url(url))
-    with engine.begin() as conn:
-        for table in reversed(store_schema.metadata.sorted_tables):
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-    engine.dispose()
-
-
 BACKENDS = [
     "sqlite",
     pytest.param("postgresql", marks=[
@@ -86,7 +66,7 @@ def test_dask_ingest_equals_plain_ingest(
         url = f"sqlite:///{tmp_path / 'dask.db'}"
     else:
         assert PG_URL is not None
-        _wipe_postgres(PG_URL)
+        wipe_postgres(PG_URL)
         url = PG_URL
     problems = []
     with Store.open(url) as store:
@@ -97,8 +77,8 @@ def test_dask_ingest_equals_plain_ingest(
     assert (report.read, report.stored, len(report.skipped)) == (6, 5, 1)
     assert report.skipped == plain.skipped
     assert [p.origin for p in problems] == [str(folder / "empty.txt")]
-    assert _dump(url) == _dump(plain_url)
-    assert len(_dump(url)["tieups"]) >= 4
+    assert snapshot(url) == snapshot(plain_url)
+    assert len(snapshot(url)["tieups"]) >= 4
     # again: nothing changes (idempotent, so a killed run can simply be restarted)
     with Store.open(url) as store:
         again = ingest([str(folder)], store=store, pipeline=pipeline,

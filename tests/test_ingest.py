@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from databases import snapshot
 from tieup.errors import InputError
 from tieup.ingest import IngestReport, Problem, ingest
 from tieup.models import Article, Document, Extraction, Kind, Status, TieUp
@@ -167,17 +168,6 @@ def _tieup_command(*args: str) -> list[str]:
     return [sys.executable, "-c", "from tieup.cli import main; main()", *args]
 
 
-def _dump(path: Path) -> dict[str, list[tuple]]:
-    with Store.open(f"sqlite:///{path}") as store, store.engine.connect() as conn:
-        out = {}
-        for table in store_schema.metadata.sorted_tables:
-            cols = [c for c in table.c if c.name not in ("ingested_at", "applied_at")]
-            out[table.name] = [
-                tuple(r) for r in conn.execute(select(*cols).order_by(*table.primary_key))
-            ]
-        return out
-
-
 def _stored(conn: sqlite3.Connection) -> int:
     try:
         return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -236,5 +226,5 @@ def test_ingest_killed_and_rerun_gives_the_same_database(tmp_path: Path) -> None
     )
     assert whole.returncode == resumed.returncode, whole.stderr + resumed.stderr
     assert f"unchanged {stored}" in resumed.stdout
-    assert _dump(killed_db) == _dump(whole_db)
-    assert len(_dump(whole_db)["articles"]) == 30
+    assert snapshot(f"sqlite:///{killed_db}") == snapshot(f"sqlite:///{whole_db}")
+    assert len(snapshot(f"sqlite:///{whole_db}")["articles"]) == 30

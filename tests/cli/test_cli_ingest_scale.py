@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from typer.testing import CliRunner
 
+from databases import snapshot
 from tieup.cli import app
 from tieup.ingest import ingest
 from tieup.pipeline import Pipeline
 from tieup.store import Store
-from tieup.store import schema as store_schema
 
 PAIRS = [("Renault", "Geely"), ("Stellantis", "Leapmotor"), ("Toyota", "BYD"),
          ("Volkswagen", "Xpeng"), ("Nissan", "Honda"), ("BMW", "Toyota")]
@@ -30,18 +29,6 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (path / f"article-{i}.txt").write_text(text, encoding="utf-8")
     (path / "empty.txt").write_text("", encoding="utf-8")
     return path
-
-
-def _dump(url: str) -> dict[str, list[tuple]]:
-    with Store.open(url) as store, store.engine.connect() as conn:
-        return {
-            table.name: [
-                tuple(r) for r in conn.execute(
-                    select(*[c for c in table.c if c.name not in ("ingested_at", "applied_at")])
-                    .order_by(*table.primary_key))
-            ]
-            for table in store_schema.metadata.sorted_tables
-        }
 
 
 def _tieup_command(*args: str) -> list[str]:
@@ -65,8 +52,8 @@ def test_cli_ingest_with_two_workers_equals_one(
     assert done.returncode == 1, done.stderr  # the empty file is skipped
     assert f"tieup: {folder / 'empty.txt'}: " in done.stderr
     assert "read 7, stored 6, unchanged 0, skipped 1" in done.stdout
-    assert _dump(two) == _dump(one)
-    assert len(_dump(two)["tieups"]) == len(PAIRS)
+    assert snapshot(two) == snapshot(one)
+    assert len(snapshot(two)["tieups"]) == len(PAIRS)
 
 
 def test_cli_ingest_progress_keeps_problems_and_summary_apart(

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tieup.store import Store, resolve_url
-from tieup.store import schema as store_schema
+from databases import wipe_postgres
+from tieup.store import Store
 
 PG_URL = os.environ.get("TIEUP_TEST_PG_URL")
 
@@ -25,15 +24,6 @@ BACKENDS = [
         ],
     ),
 ]
-
-
-def wipe_postgres(url: str) -> None:
-    """Drop tieup's tables so each test starts from an empty database."""
-    engine = create_engine(resolve_url(url))
-    with engine.begin() as conn:
-        for table in reversed(store_schema.metadata.sorted_tables):
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-    engine.dispose()
 
 
 @pytest.fixture(params=BACKENDS)

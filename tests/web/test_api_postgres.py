@@ -9,11 +9,10 @@ from collections.abc import Iterator
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 from web_factories import XIAOMI_EVIDENCE, fill
 
-from tieup.store import Store, resolve_url
-from tieup.store import schema as store_schema
+from databases import wipe_postgres
+from tieup.store import Store
 from tieup.web import create_app
 
 PG_URL = os.environ.get("TIEUP_TEST_PG_URL")
@@ -27,11 +26,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def pg_client() -> Iterator[TestClient]:
     assert PG_URL is not None
-    engine = create_engine(resolve_url(PG_URL))
-    with engine.begin() as conn:
-        for table in reversed(store_schema.metadata.sorted_tables):
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-    engine.dispose()
+    wipe_postgres(PG_URL)
     with Store.open(PG_URL) as store:
         fill(store)
         with TestClient(create_app(store=store)) as client:
